@@ -32,12 +32,7 @@ public record Address(int high, long middle, long low) {
      * @throws IllegalArgumentException on a non-hex character or a length other than 40 digits
      */
     public static Address fromHex(String hex) {
-        byte[] bytes = Hex.decode(hex, "address");
-        if (bytes.length != SIZE) {
-            throw new IllegalArgumentException("address: expected 40 hex digits but got " + bytes.length * 2
-                    + " in \"" + Hex.abbreviate(hex) + "\"");
-        }
-        return fromBytes(bytes, 0);
+        return fromBytes(Hex.decodeExactly(hex, SIZE, "address"), 0);
     }
 
     /**

@@ -35,12 +35,7 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
      * @throws IllegalArgumentException on a non-hex character or a length other than 64 digits
      */
     public static Bytes32 fromHex(String hex) {
-        byte[] bytes = Hex.decode(hex, "bytes32");
-        if (bytes.length != SIZE) {
-            throw new IllegalArgumentException("bytes32: expected 64 hex digits but got " + bytes.length * 2
-                    + " in \"" + Hex.abbreviate(hex) + "\"");
-        }
-        return fromBytes(bytes, 0);
+        return fromBytes(Hex.decodeExactly(hex, SIZE, "bytes32"), 0);
     }
 
     /**

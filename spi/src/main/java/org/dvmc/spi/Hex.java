@@ -25,25 +25,43 @@ final class Hex {
     static byte[] decode(String text, String what) {
         java.util.Objects.requireNonNull(text, what);
         String digits = stripPrefix(text);
+        int prefixLength = text.length() - digits.length();
         if ((digits.length() & 1) != 0) {
             throw new IllegalArgumentException(
                     what + ": invalid hex: odd number of digits (" + digits.length() + ") in \"" + abbreviate(text) + "\"");
         }
         byte[] out = new byte[digits.length() / 2];
         for (int i = 0; i < out.length; i++) {
-            int hi = digit(digits, 2 * i, text, what);
-            int lo = digit(digits, 2 * i + 1, text, what);
+            int hi = digit(digits, 2 * i, prefixLength, text, what);
+            int lo = digit(digits, 2 * i + 1, prefixLength, text, what);
             out[i] = (byte) ((hi << 4) | lo);
         }
         return out;
     }
 
-    private static int digit(String digits, int index, String original, String what) {
+    /**
+     * Decodes exactly {@code size} bytes. The digit count is checked before the digits themselves, so
+     * a wrong length (odd or even) is reported as "expected N hex digits but got M".
+     *
+     * @throws IllegalArgumentException naming {@code what} on a wrong length or a non-hex character
+     */
+    static byte[] decodeExactly(String text, int size, String what) {
+        java.util.Objects.requireNonNull(text, what);
+        int digitCount = stripPrefix(text).length();
+        if (digitCount != 2 * size) {
+            throw new IllegalArgumentException(what + ": expected " + 2 * size + " hex digits but got " + digitCount
+                    + " in \"" + abbreviate(text) + "\"");
+        }
+        return decode(text, what);
+    }
+
+    // The position is counted in the original text (prefix included), so it points into the quoted string.
+    private static int digit(String digits, int index, int prefixLength, String original, String what) {
         char c = digits.charAt(index);
         int value = Character.digit(c, 16);
         if (value < 0 || c > 'f') {
-            throw new IllegalArgumentException(what + ": invalid hex: character '" + c + "' at position " + index
-                    + " of \"" + abbreviate(original) + "\"");
+            throw new IllegalArgumentException(what + ": invalid hex: character '" + c + "' at position "
+                    + (prefixLength + index) + " of \"" + abbreviate(original) + "\"");
         }
         return value;
     }

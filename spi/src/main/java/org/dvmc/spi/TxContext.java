@@ -53,8 +53,8 @@ public record TxContext(
         Objects.requireNonNull(chainId, "chainId");
         Objects.requireNonNull(baseFee, "baseFee");
         Objects.requireNonNull(blobBaseFee, "blobBaseFee");
-        blobHashes = List.copyOf(blobHashes);
-        initcodes = List.copyOf(initcodes);
+        blobHashes = List.copyOf(Objects.requireNonNull(blobHashes, "blobHashes"));
+        initcodes = List.copyOf(Objects.requireNonNull(initcodes, "initcodes"));
         requireNonNegative("blockNumber", blockNumber);
         requireNonNegative("timestamp", timestamp);
         requireNonNegative("gasLimit", gasLimit);
