@@ -29,6 +29,10 @@ import org.dvmc.spi.TxContext;
  * {@link #MAX_RECORDED_ACCOUNT_ACCESSES} account accesses and so on are kept (the first ones), so a
  * long benchmark does not grow memory; the {@code total…} counters keep counting.
  *
+ * <p>Writing storage or transient storage, or accessing a storage slot, of an account that does not
+ * exist creates the account, as the C description's mocked host does; VMs only do so for the
+ * executing account, which exists.
+ *
  * <p>Not thread-safe: use one instance per executing thread, as the contract's hosts are used.
  */
 public class MockedHost implements Host {
@@ -158,9 +162,19 @@ public class MockedHost implements Host {
         return blockHashRequests.view();
     }
 
+    /** How many block hashes were asked for, recorded or not. */
+    public long totalBlockHashRequests() {
+        return blockHashRequests.total();
+    }
+
     /** The first {@link #MAX_RECORDED_SELFDESTRUCTS} selfdestructs. */
     public List<SelfdestructRecord> recordedSelfdestructs() {
         return selfdestructs.view();
+    }
+
+    /** How many selfdestructs were registered, recorded or not. */
+    public long totalSelfdestructs() {
+        return selfdestructs.total();
     }
 
     /** Forgets every record and counter; accounts and settings stay. */
@@ -251,11 +265,24 @@ public class MockedHost implements Host {
         return account == null ? Bytes32.ZERO : account.codeHash();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A negative {@code codeOffset} copies nothing, like one past the end of the code.
+     *
+     * @throws IndexOutOfBoundsException if {@code bufferOffset} and {@code length} do not fit in
+     *                                   {@code buffer}: a bug in the VM this mock exists to reveal
+     */
     @Override
     public int copyCode(Address address, long codeOffset, byte[] buffer, int bufferOffset, int length) {
+        if (bufferOffset < 0 || length < 0 || bufferOffset > buffer.length - length) {
+            throw new IndexOutOfBoundsException("copyCode: buffer offset " + bufferOffset + " and length " + length
+                    + " do not fit a buffer of " + buffer.length + " bytes; a VM must pass 0 <= bufferOffset"
+                    + " and bufferOffset + length <= buffer.length");
+        }
         accountAccesses.add(address);
         MockedAccount account = accounts.get(address);
-        if (account == null || codeOffset < 0 || length <= 0) {
+        if (account == null || codeOffset < 0 || length == 0) {
             return 0;
         }
         Bytes code = account.code();
