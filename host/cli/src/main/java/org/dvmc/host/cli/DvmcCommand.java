@@ -1,0 +1,141 @@
+package org.dvmc.host.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dvmc.host.loader.LoadedVm;
+import org.dvmc.host.loader.LoaderException;
+import org.dvmc.host.loader.VmLoader;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code dvmc} command: the global options and what the subcommands share — the
+ * selected VM configuration, the plugins directory and the loader.
+ *
+ * <p>{@code --vm} and {@code -v} are inherited: they may be given before or after the subcommand,
+ * and picocli stores them here either way. One instance serves one invocation; not thread-safe.
+ */
+@Command(name = "dvmc",
+        description = "Runs DVM code on any plugin VM, lists the VM plugins found, and checks a VM's conformance.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {RunCommand.class, VmsCommand.class, TestVmCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit status: 0 on success; 1..7 a loader error (its code); 2 a usage error; "
+                + "see docs/CLI.md for the rest."})
+final class DvmcCommand implements Callable<Integer> {
+
+    /** The environment variable a default {@code --vm} configuration is read from. */
+    static final String VM_ENVIRONMENT_VARIABLE = "DVMC_VM";
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean helpRequested;
+
+    @Option(names = "--version", description = "Print the version (with --vm, first the VM's name and version) and exit.")
+    private boolean versionRequested;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR",
+            description = "The directory scanned for plugin jars (default: $" + PluginsDirectory.ENVIRONMENT_VARIABLE
+                    + ", else ./plugins, else the installation's plugins directory).")
+    private Path pluginsDirectoryOption;
+
+    @Option(names = "--vm", paramLabel = "CONFIG", scope = ScopeType.INHERIT,
+            description = "The VM: CODENAME_OR_JAR[,name=value]*, e.g. trans_log or trans_log,verbose=1 "
+                    + "(default: $" + VM_ENVIRONMENT_VARIABLE + ").")
+    private String vmOption;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log what the plugin loader does (on stderr).")
+    private boolean verbose;
+
+    DvmcCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** Prints the version; without {@code --version} a command is missing, which is a usage error. */
+    @Override
+    public Integer call() {
+        if (!versionRequested) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing command: give one of run, vms, test-vm, generate-completion");
+        }
+        Optional<String> config = vmConfig();
+        if (config.isPresent()) {
+            try (VmLoader loader = openLoader(); LoadedVm loaded = load(loader, config.get())) {
+                context.out().print(loaded.vm().name() + " " + loaded.vm().version() + " (" + config.get() + ")\n");
+            }
+        }
+        context.out().print(Version.line());
+        return ExitCodes.OK;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    boolean versionRequested() {
+        return versionRequested;
+    }
+
+    /** The VM configuration from {@code --vm}, else from {@code DVMC_VM} when that is set and not empty. */
+    Optional<String> vmConfig() {
+        if (vmOption != null) {
+            return Optional.of(vmOption);
+        }
+        String fromEnvironment = context.environment().get(VM_ENVIRONMENT_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? Optional.empty() : Optional.of(fromEnvironment);
+    }
+
+    /**
+     * The VM configuration, which the calling command requires.
+     *
+     * @throws CliFailure a usage error {@code --vm is required} when there is none
+     */
+    String requireVmConfig() {
+        return vmConfig().orElseThrow(() -> CliFailure.usage("--vm is required\n"
+                + "Select a VM with --vm CODENAME_OR_JAR[,name=value]* or the " + VM_ENVIRONMENT_VARIABLE
+                + " environment variable; 'dvmc vms' lists the VMs found."));
+    }
+
+    /** The plugins directory, by the rules of {@link PluginsDirectory}. */
+    Path pluginsDirectory() {
+        return PluginsDirectory.resolve(Optional.ofNullable(pluginsDirectoryOption), context.environment(),
+                context.workingDirectory(), context.installedJar());
+    }
+
+    /** A loader over the plugins directory and the classpath; the caller closes it. */
+    VmLoader openLoader() {
+        return openLoader(pluginsDirectory());
+    }
+
+    /** A loader over {@code pluginsDirectory} and the classpath; the caller closes it. */
+    static VmLoader openLoader(Path pluginsDirectory) {
+        return VmLoader.builder().pluginsDirectory(pluginsDirectory).build();
+    }
+
+    /**
+     * Creates and configures the VM {@code config} selects.
+     *
+     * @throws CliFailure with the loader's message and error code (1..7) when that fails
+     */
+    static LoadedVm load(VmLoader loader, String config) {
+        try {
+            return loader.load(config);
+        } catch (LoaderException e) {
+            throw CliFailure.of(e);
+        }
+    }
+}

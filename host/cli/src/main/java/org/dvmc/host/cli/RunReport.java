@@ -1,0 +1,64 @@
+package org.dvmc.host.cli;
+
+import org.dvmc.spi.Bytes;
+import org.dvmc.spi.Revision;
+import org.dvmc.spi.StatusCode;
+
+/**
+ * The lines {@code dvmc run} prints, character for character as the reference tool prints them. Each
+ * method returns whole lines ending in {@code \n}. Stateless.
+ *
+ * <pre>
+ * Config: trans_log
+ * Executing on Prague with 99 gas limit
+ *
+ * Time:     123 ns (avg of 8130081 iterations)      (only with --bench)
+ * Result:   success
+ * Gas used: 6
+ * Output:   0000000000000000000000000000000000000000000000000000000000000000   (only for success and revert)
+ * </pre>
+ */
+final class RunReport {
+
+    private static final int ABBREVIATED_HEX_BYTES = 32;
+
+    private RunReport() {
+    }
+
+    /** {@code Config: <config>}: the {@code --vm} configuration as given. */
+    static String config(String config) {
+        return "Config: " + config + "\n";
+    }
+
+    /** {@code Executing on <revision> with <gas> gas limit}, or {@code Creating and executing on …} with {@code --create}. */
+    static String header(Revision revision, long gas, boolean create) {
+        return (create ? "Creating and executing on " : "Executing on ") + revision.displayName() + " with " + gas
+                + " gas limit\n";
+    }
+
+    /** {@code Contract creation failed: <status>}, e.g. {@code Contract creation failed: out of gas}. */
+    static String creationFailed(StatusCode status) {
+        return "Contract creation failed: " + status.description() + "\n";
+    }
+
+    /** The blank line, the {@code Time:} line with {@code --bench}, then {@code Result:}, {@code Gas used:} and maybe {@code Output:}. */
+    static String completed(RunOutcome.Completed outcome) {
+        StringBuilder text = new StringBuilder("\n");
+        outcome.bench().ifPresent(bench -> text.append("Time:     ").append(bench.nanosPerExecution())
+                .append(" ns (avg of ").append(bench.iterations()).append(" iterations)\n"));
+        text.append("Result:   ").append(outcome.status().description()).append('\n');
+        text.append("Gas used: ").append(outcome.gasUsed()).append('\n');
+        if (outcome.status().keepsGasAndOutput()) {
+            text.append("Output:   ").append(outcome.output().toHex()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The hex of {@code bytes}, cut after 32 bytes with the total size, for warnings. */
+    static String abbreviatedHex(Bytes bytes) {
+        if (bytes.size() <= ABBREVIATED_HEX_BYTES) {
+            return bytes.isEmpty() ? "(empty)" : bytes.toHex();
+        }
+        return bytes.slice(0, ABBREVIATED_HEX_BYTES).toHex() + "... (" + bytes.size() + " bytes)";
+    }
+}

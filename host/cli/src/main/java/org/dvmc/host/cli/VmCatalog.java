@@ -1,0 +1,52 @@
+package org.dvmc.host.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.dvmc.host.loader.LoadedVm;
+import org.dvmc.host.loader.LoaderErrorCode;
+import org.dvmc.host.loader.LoaderException;
+import org.dvmc.host.loader.PluginReport;
+import org.dvmc.host.loader.VmEntry;
+import org.dvmc.host.loader.VmLoader;
+import org.dvmc.spi.Capability;
+import org.dvmc.spi.Vm;
+
+/**
+ * Builds the {@link VmListing} of a loader: creates every selectable VM once through the loader (so
+ * the ABI check applies), asks it for its name, version, ABI version and capabilities, and closes it.
+ * Stateless.
+ */
+final class VmCatalog {
+
+    private VmCatalog() {
+    }
+
+    /** The listing of everything {@code loader} found in {@code pluginsDirectory} and on the classpath. */
+    static VmListing of(VmLoader loader, Path pluginsDirectory) {
+        List<VmListing.Vm> vms = new ArrayList<>();
+        for (VmEntry entry : loader.entries()) {
+            vms.add(describe(loader, entry));
+        }
+        List<PluginReport> rejected = loader.pluginReports().stream().filter(report -> !report.accepted()).toList();
+        return new VmListing(pluginsDirectory, vms, rejected, loader.conflicts(), loader.classpathProblems());
+    }
+
+    private static VmListing.Vm describe(VmLoader loader, VmEntry entry) {
+        try (LoadedVm loaded = loader.load(entry.codename())) {
+            Vm vm = loaded.vm();
+            VmListing.Facts facts = new VmListing.Facts(vm.name(), vm.version(), vm.abiVersion(),
+                    vm.capabilities().isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(vm.capabilities()));
+            return new VmListing.Vm(entry.codename(), entry.source(), Optional.of(facts), Optional.empty());
+        } catch (LoaderException e) {
+            return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(VmListing.Problem.of(e)));
+        } catch (RuntimeException e) {
+            // A VM whose name(), version() or capabilities() throws still gets a line, with the reason.
+            return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(new VmListing.Problem(
+                    LoaderErrorCode.VM_CREATION_FAILURE.code(), LoaderErrorCode.VM_CREATION_FAILURE.name(),
+                    "VM " + entry.codename() + " from " + entry.source().describe() + " failed to describe itself: " + e)));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.dvmc.host.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.dvmc.host.loader.LoaderException;
+import org.dvmc.host.loader.PluginReport;
+import org.dvmc.host.loader.VmSource;
+import org.dvmc.spi.Capability;
+
+/**
+ * What {@code dvmc vms} reports: every VM the loader can select, every plugin jar it rejected, and
+ * every codename it refuses as ambiguous. Immutable.
+ *
+ * @param pluginsDirectory the directory scanned
+ * @param vms              the selectable VMs, sorted by codename
+ * @param rejected         the rejected jars, in scan order
+ * @param conflicts        one failure per codename that two or more factories provide
+ * @param classpathProblems the factories on the classpath that could not be loaded
+ */
+record VmListing(Path pluginsDirectory, List<Vm> vms, List<PluginReport> rejected, List<LoaderException> conflicts,
+        List<LoaderException> classpathProblems) {
+
+    VmListing {
+        Objects.requireNonNull(pluginsDirectory, "pluginsDirectory");
+        vms = List.copyOf(vms);
+        rejected = List.copyOf(rejected);
+        conflicts = List.copyOf(conflicts);
+        classpathProblems = List.copyOf(classpathProblems);
+    }
+
+    /**
+     * One selectable VM.
+     *
+     * @param codename what {@code --vm} selects it by
+     * @param source   the plugin jar or the classpath
+     * @param facts    what the instance said about itself, when it could be created
+     * @param problem  why it could not be created (or asked), otherwise empty; exactly one of
+     *                 {@code facts} and {@code problem} is present
+     */
+    record Vm(String codename, VmSource source, Optional<Facts> facts, Optional<Problem> problem) {
+        Vm {
+            Objects.requireNonNull(codename, "codename");
+            Objects.requireNonNull(source, "source");
+            if (facts.isPresent() == problem.isPresent()) {
+                throw new IllegalArgumentException("a listed VM has either facts or a problem");
+            }
+        }
+    }
+
+    /**
+     * What a VM instance reports about itself.
+     *
+     * @param name         {@code name()}
+     * @param version      {@code version()}
+     * @param abiVersion   {@code abiVersion()}
+     * @param capabilities {@code capabilities()}, in {@link Capability} order
+     */
+    record Facts(String name, String version, int abiVersion, Set<Capability> capabilities) {
+    }
+
+    /**
+     * Why a VM could not be listed with its facts.
+     *
+     * @param errorCode the loader's error code (1..7)
+     * @param codeName  the error code's name, e.g. {@code VM_CREATION_FAILURE}
+     * @param message   the loader's message
+     */
+    record Problem(int errorCode, String codeName, String message) {
+        static Problem of(LoaderException e) {
+            return new Problem(e.errorCode().code(), e.errorCode().name(), e.getMessage());
+        }
+    }
+}

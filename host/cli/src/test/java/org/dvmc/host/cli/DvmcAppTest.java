@@ -1,0 +1,152 @@
+package org.dvmc.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole command in-process, with the trans_log VM found on the test classpath (the plugins
+ * directory is empty). The packaged jar with the plugin jar is tested by {@code DvmcJarIT}.
+ */
+class DvmcAppTest {
+
+    private static final String ZERO_WORD = "00".repeat(32);
+
+    @TempDir
+    Path workingDirectory;
+
+    /** What one invocation printed and returned. */
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private Outcome dvmc(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err), environment, workingDirectory,
+                Optional::empty);
+        int status = new DvmcApp(context).execute(args);
+        return new Outcome(status, out.toString(), err.toString());
+    }
+
+    private Outcome dvmc(String... args) {
+        return dvmc(Map.of(), args);
+    }
+
+    private static String example(String config) {
+        return "Config: " + config + "\n"
+                + "Executing on Prague with 99 gas limit\n"
+                + "\n"
+                + "Result:   success\n"
+                + "Gas used: 6\n"
+                + "Output:   " + ZERO_WORD + "\n";
+    }
+
+    @Test
+    void runsTheReadmeExample() {
+        Outcome outcome = dvmc("--vm", "trans_log", "run", "30600052596000f3", "--gas", "99");
+        assertEquals(new Outcome(0, example("trans_log"), ""), outcome);
+    }
+
+    @Test
+    void vmMayFollowTheSubcommand() {
+        assertEquals(new Outcome(0, example("trans_log"), ""),
+                dvmc("run", "30600052596000f3", "--gas", "99", "--vm", "trans_log"));
+    }
+
+    @Test
+    void vmComesFromTheEnvironmentUnlessGiven() {
+        assertEquals(new Outcome(0, example("trans_log"), ""),
+                dvmc(Map.of("DVMC_VM", "trans_log"), "run", "30600052596000f3", "--gas", "99"));
+        assertEquals(new Outcome(0, example("trans_log,verbose=0"), ""),
+                dvmc(Map.of("DVMC_VM", "nope"), "--vm", "trans_log,verbose=0", "run", "30600052596000f3", "--gas", "99"));
+    }
+
+    @Test
+    void runWithoutVmIsAUsageError() {
+        Outcome outcome = dvmc("run", "00");
+        assertEquals(2, outcome.status());
+        assertEquals("", outcome.out());
+        assertTrue(outcome.err().startsWith("--vm is required\n"), outcome.err());
+        assertEquals(2, dvmc(Map.of("DVMC_VM", ""), "run", "00").status());
+    }
+
+    @Test
+    void versionAloneAndWithVm() {
+        String version = "DVMC " + System.getProperty("dvmc.version", "1.0.0") + "\n";
+        assertEquals(new Outcome(0, version, ""), dvmc("--version"));
+        assertEquals(new Outcome(0, "trans_log " + System.getProperty("dvmc.version", "1.0.0") + " (trans_log)\n" + version, ""),
+                dvmc("--vm", "trans_log", "--version"));
+    }
+
+    @Test
+    void loaderErrorsExitWithTheirCode() {
+        Outcome unknown = dvmc("--vm", "nope", "run", "00");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("no VM with codename nope is available; available: trans_log"), unknown.err());
+        assertEquals("", unknown.out());
+        assertEquals(1, dvmc("--vm", "missing.jar", "run", "00").status());
+        assertEquals(3, dvmc("--vm", "", "run", "00").status());
+        assertEquals(6, dvmc("--vm", "trans_log,colour=red", "run", "00").status());
+        assertEquals(7, dvmc("--vm", "trans_log,verbose=loud", "run", "00").status());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(new Outcome(2, "", "code: invalid hex\n"), dvmc("--vm", "trans_log", "run", "6"));
+        assertEquals(new Outcome(2, "", "--input: invalid hex\n"),
+                dvmc("--vm", "trans_log", "run", "00", "--input", "xyz"));
+        assertEquals(new Outcome(2, "", "--gas: 1000000001 is out of range; valid: 0..1000000000\n"),
+                dvmc("--vm", "trans_log", "run", "00", "--gas", "1000000001"));
+        Outcome missingCode = dvmc("--vm", "trans_log", "run");
+        assertEquals(2, missingCode.status());
+        assertTrue(missingCode.err().startsWith("Missing required parameter: 'CODE'\n"), missingCode.err());
+        Outcome unknownOption = dvmc("--vm", "trans_log", "run", "00", "--gass", "5");
+        assertEquals(2, unknownOption.status());
+        assertTrue(unknownOption.err().contains("Try 'dvmc run --help' for more information."), unknownOption.err());
+        Outcome noCommand = dvmc();
+        assertEquals(2, noCommand.status());
+        assertTrue(noCommand.err().startsWith("Missing command: give one of run, vms, test-vm, generate-completion\n"));
+    }
+
+    @Test
+    void atFileIsOursNotPicocli() {
+        Outcome outcome = dvmc("--vm", "trans_log", "run", "@code.hex");
+        assertEquals(new Outcome(2, "", "code: cannot read file 'code.hex': no such file\n"), outcome);
+    }
+
+    @Test
+    void helpEverywhere() {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"vms", "-h"}, {"test-vm", "--help"},
+                {"generate-completion", "--help"}}) {
+            Outcome outcome = dvmc(args);
+            assertEquals(0, outcome.status(), String.join(" ", args));
+            assertTrue(outcome.out().startsWith("Usage: dvmc"), outcome.out());
+        }
+        assertTrue(dvmc("--help").out().contains("--plugins-dir=DIR"));
+        assertTrue(dvmc("run", "--help").out().contains("--input=HEX|@FILE"));
+    }
+
+    @Test
+    void vmsListsTheClasspathVm() {
+        Outcome outcome = dvmc("vms");
+        assertEquals(0, outcome.status());
+        String version = System.getProperty("dvmc.version", "1.0.0");
+        String versionCell = version + " ".repeat(Math.max(0, "VERSION".length() - version.length()));
+        assertTrue(outcome.out().contains("\ntrans_log  trans_log  " + versionCell
+                + "  12   DVM1          (classpath)  (classpath)\n"), outcome.out());
+    }
+
+    @Test
+    void generatesACompletionScript() {
+        Outcome outcome = dvmc("generate-completion");
+        assertEquals(0, outcome.status());
+        assertTrue(outcome.out().contains("complete -F _complete_dvmc"), outcome.out());
+    }
+}

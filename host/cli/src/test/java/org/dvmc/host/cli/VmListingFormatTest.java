@@ -1,0 +1,93 @@
+package org.dvmc.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.dvmc.host.loader.LoaderErrorCode;
+import org.dvmc.host.loader.LoaderException;
+import org.dvmc.host.loader.PluginReport;
+import org.dvmc.host.loader.VmSource;
+import org.dvmc.spi.Capability;
+import org.junit.jupiter.api.Test;
+
+class VmListingFormatTest {
+
+    private static final Path DIRECTORY = Path.of("no-such-plugins-dir");
+
+    private static final VmListing.Vm TRANS_LOG = new VmListing.Vm("trans_log",
+            new VmSource(Optional.of("trans_log"), Optional.of("1.0.0"), Optional.of(Path.of("p/trans-log-1.0.0.jar"))),
+            Optional.of(new VmListing.Facts("trans_log", "1.0.0", 12, EnumSet.of(Capability.DVM1))), Optional.empty());
+
+    private static final VmListing.Vm EMBEDDED = new VmListing.Vm("embedded_vm", VmSource.classpath(),
+            Optional.of(new VmListing.Facts("Embedded", "2.1", 12, EnumSet.of(Capability.DVM1, Capability.PRECOMPILES))),
+            Optional.empty());
+
+    private static final VmListing.Vm BROKEN = new VmListing.Vm("broken",
+            new VmSource(Optional.of("broken"), Optional.of("0.1"), Optional.of(Path.of("p/broken.jar"))),
+            Optional.empty(), Optional.of(new VmListing.Problem(4, "VM_CREATION_FAILURE", "create() threw \"boom\"")));
+
+    private static final PluginReport OLD = new PluginReport(Path.of("p/old.jar"), Optional.of("old"), Optional.of("0.9"),
+            false, Optional.of(new LoaderException(LoaderErrorCode.ABI_VERSION_MISMATCH, "declares ABI 11")), List.of());
+
+    private static final LoaderException CONFLICT = new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND,
+            "codename twin is provided by 2 VM factories");
+
+    @Test
+    void textAlignsTheTableAndListsProblems() {
+        VmListing listing = new VmListing(DIRECTORY, List.of(BROKEN, EMBEDDED, TRANS_LOG), List.of(OLD), List.of(CONFLICT),
+                List.of());
+        assertEquals("Plugins directory: no-such-plugins-dir (does not exist)\n"
+                + "\n"
+                + "CODENAME     NAME                      VERSION  ABI  CAPABILITIES      PLUGIN           JAR\n"
+                + "broken       (not created, see below)  -        -    -                 broken 0.1       p/broken.jar\n"
+                + "embedded_vm  Embedded                  2.1      12   DVM1,PRECOMPILES  (classpath)      (classpath)\n"
+                + "trans_log    trans_log                 1.0.0    12   DVM1              trans_log 1.0.0  p/trans-log-1.0.0.jar\n"
+                + "\n"
+                + "VMs that could not be created:\n"
+                + "  broken: create() threw \"boom\"\n"
+                + "\n"
+                + "Rejected jars:\n"
+                + "  p/old.jar: declares ABI 11\n"
+                + "\n"
+                + "Ambiguous codenames (not selectable by codename):\n"
+                + "  codename twin is provided by 2 VM factories\n", VmListingText.format(listing));
+    }
+
+    @Test
+    void textSaysWhenThereIsNothing() {
+        VmListing listing = new VmListing(DIRECTORY, List.of(), List.of(), List.of(), List.of());
+        assertEquals("Plugins directory: no-such-plugins-dir (does not exist)\n\n"
+                + "No VMs found in the plugins directory or on the classpath.\n", VmListingText.format(listing));
+    }
+
+    @Test
+    void jsonHasEveryKeyInAStableOrder() {
+        VmListing listing = new VmListing(DIRECTORY, List.of(BROKEN, EMBEDDED, TRANS_LOG), List.of(OLD), List.of(CONFLICT),
+                List.of());
+        assertEquals("{\n"
+                + "  \"pluginsDirectory\": \"no-such-plugins-dir\",\n"
+                + "  \"vms\": [\n"
+                + "    {\"codename\": \"broken\", \"name\": null, \"version\": null, \"abiVersion\": null, \"capabilities\": null,"
+                + " \"source\": \"plugin\", \"pluginId\": \"broken\", \"pluginVersion\": \"0.1\", \"jar\": \"p/broken.jar\","
+                + " \"error\": {\"errorCode\": 4, \"error\": \"VM_CREATION_FAILURE\", \"reason\": \"create() threw \\\"boom\\\"\"}},\n"
+                + "    {\"codename\": \"embedded_vm\", \"name\": \"Embedded\", \"version\": \"2.1\", \"abiVersion\": 12,"
+                + " \"capabilities\": [\"DVM1\", \"PRECOMPILES\"], \"source\": \"classpath\", \"pluginId\": null,"
+                + " \"pluginVersion\": null, \"jar\": null, \"error\": null},\n"
+                + "    {\"codename\": \"trans_log\", \"name\": \"trans_log\", \"version\": \"1.0.0\", \"abiVersion\": 12,"
+                + " \"capabilities\": [\"DVM1\"], \"source\": \"plugin\", \"pluginId\": \"trans_log\", \"pluginVersion\": \"1.0.0\","
+                + " \"jar\": \"p/trans-log-1.0.0.jar\", \"error\": null}\n"
+                + "  ],\n"
+                + "  \"rejected\": [\n"
+                + "    {\"jar\": \"p/old.jar\", \"pluginId\": \"old\", \"pluginVersion\": \"0.9\", \"errorCode\": 5,"
+                + " \"error\": \"ABI_VERSION_MISMATCH\", \"reason\": \"declares ABI 11\"}\n"
+                + "  ],\n"
+                + "  \"conflicts\": [\n"
+                + "    {\"errorCode\": 2, \"error\": \"SYMBOL_NOT_FOUND\", \"reason\": \"codename twin is provided by 2 VM factories\"}\n"
+                + "  ],\n"
+                + "  \"classpathProblems\": []\n"
+                + "}\n", VmListingJson.format(listing));
+    }
+}

@@ -1,0 +1,48 @@
+package org.dvmc.host.loader;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.dvmc.spi.Dvmc;
+
+/**
+ * The ABI check of a plugin jar's manifest: its {@code Dvmc-Abi-Version} must be present and equal to
+ * {@link Dvmc#ABI_VERSION}. Runs on the manifest text alone, before any class loader exists.
+ */
+final class AbiGate {
+
+    private static final String ATTRIBUTE = Dvmc.ABI_VERSION_MANIFEST_ATTRIBUTE;
+    private static final int HOST_ABI = Dvmc.ABI_VERSION;
+
+    private AbiGate() {
+    }
+
+    /**
+     * Why a jar declaring {@code declared} (null when absent) is refused, or empty when it may load.
+     * Surrounding white space of the value is ignored.
+     */
+    static Optional<LoaderException> check(Path jar, String declared) {
+        String remedy = "rebuild the plugin against dvmc-spi " + HOST_ABI + " and declare '" + ATTRIBUTE + ": "
+                + HOST_ABI + "' in its manifest";
+        if (declared == null || declared.isBlank()) {
+            return Optional.of(mismatch("plugin jar " + jar + " declares no " + ATTRIBUTE
+                    + " in its manifest but this host speaks ABI version " + HOST_ABI + "; " + remedy));
+        }
+        int version;
+        try {
+            version = Integer.parseInt(declared.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of(mismatch("plugin jar " + jar + " declares " + ATTRIBUTE + " '" + declared
+                    + "', which is not a number, but this host speaks ABI version " + HOST_ABI + "; " + remedy));
+        }
+        if (version != HOST_ABI) {
+            return Optional.of(mismatch("plugin jar " + jar + " declares " + ATTRIBUTE + " " + version
+                    + " but this host speaks " + HOST_ABI + "; rebuild the plugin against dvmc-spi " + HOST_ABI
+                    + (version > HOST_ABI ? ", or use a newer host that speaks " + version : "")));
+        }
+        return Optional.empty();
+    }
+
+    private static LoaderException mismatch(String message) {
+        return new LoaderException(LoaderErrorCode.ABI_VERSION_MISMATCH, message);
+    }
+}

@@ -1,0 +1,113 @@
+package org.dvmc.host.loader;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dvmc.spi.Bytes;
+import org.dvmc.spi.Host;
+import org.dvmc.spi.Message;
+import org.dvmc.spi.Result;
+import org.dvmc.spi.Revision;
+import org.dvmc.spi.Vm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A VM created and configured by {@link VmLoader#load}, ready to execute code.
+ *
+ * <p>{@link #execute} guards the host against the VM: whatever the VM throws, and a null result, come
+ * back as an {@link org.dvmc.spi.StatusCode#INTERNAL_ERROR} result carrying the cause
+ * ({@link Result#cause()}). Close the handle when done: that closes the VM once, and for a VM loaded by
+ * jar path also releases the jar.
+ *
+ * <p><b>Threading.</b> {@link #execute} may be called from many threads at once, as the VM contract
+ * allows; {@link #close()} is safe from any thread and idempotent. Executions still running when the
+ * handle is closed race with the VM's {@code close()}: close after the last execution.
+ */
+public final class LoadedVm implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadedVm.class);
+
+    private final Vm vm;
+    private final VmEntry entry;
+    private final VmConfig config;
+    private final Runnable afterClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    LoadedVm(Vm vm, VmEntry entry, VmConfig config, Runnable afterClose) {
+        this.vm = Objects.requireNonNull(vm, "vm");
+        this.entry = Objects.requireNonNull(entry, "entry");
+        this.config = Objects.requireNonNull(config, "config");
+        this.afterClose = Objects.requireNonNull(afterClose, "afterClose");
+    }
+
+    /**
+     * The VM instance itself, for checks that need it raw (conformance suites). Calling it directly
+     * bypasses the guard of {@link #execute}; do not close it directly, close this handle instead.
+     */
+    public Vm vm() {
+        return vm;
+    }
+
+    /** The registry entry the VM was created from. */
+    public VmEntry entry() {
+        return entry;
+    }
+
+    /** The configuration the VM was loaded with. */
+    public VmConfig config() {
+        return config;
+    }
+
+    /** True once {@link #close()} was called, or the loader that made this handle was closed. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Executes {@code code} on the VM; never throws.
+     *
+     * @return the VM's result (the caller owns it and closes it); or an internal-error result whose
+     *         {@link Result#cause()} says why, when the VM threw, returned null, an argument was null, or
+     *         this handle is closed
+     */
+    public Result execute(Host host, Revision rev, Message msg, Bytes code) {
+        if (closed.get()) {
+            return Result.internalError(new IllegalStateException(entry.describe() + " was closed; load it again"));
+        }
+        if (host == null || rev == null || msg == null || code == null) {
+            return Result.internalError(new NullPointerException("execute on " + entry.describe() + " needs a non-null "
+                    + (host == null ? "host" : rev == null ? "revision" : msg == null ? "message" : "code")));
+        }
+        try {
+            Result result = vm.retrieveDescVx(host, rev, msg, code);
+            if (result == null) {
+                return Result.internalError(new IllegalStateException(entry.describe()
+                        + " returned no result (null) from retrieveDescVx, which breaks the VM contract"));
+            }
+            return result;
+        } catch (Throwable t) {
+            return Result.internalError(t);
+        }
+    }
+
+    /** Closes the VM, once, then releases what the handle holds; idempotent; never throws. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            vm.close();
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            log.warn("{} failed to close: {}", entry.describe(), t.toString(), t);
+        } finally {
+            afterClose.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoadedVm[" + entry.describe() + ", config " + config + (closed.get() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,197 @@
+package org.dvmc.host.loader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PF4J plugin manager and what it made of a list of jars: a report per jar and the factories of
+ * the accepted ones. Closing it stops and unloads every plugin and closes their class loaders, which
+ * releases the jar files.
+ *
+ * <p>The scan runs in phases so that each costs once rather than once per jar: inspect each jar
+ * (manifest and services file, no class loader) and hand the ones that pass to PF4J; resolve them all
+ * together; then start each plugin and create its factories. A jar that fails in any phase is reported
+ * as rejected, leaves nothing loaded, and never stops the others.
+ *
+ * <p>Built and closed from one thread; the results are immutable and may be read from any thread.
+ */
+final class PluginScan implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginScan.class);
+
+    private final DvmcPluginManager manager;
+    private final List<PluginReport> reports;
+    private final List<VmEntry> entries;
+    private boolean closed;
+
+    private PluginScan(DvmcPluginManager manager, List<PluginReport> reports, List<VmEntry> entries) {
+        this.manager = manager;
+        this.reports = List.copyOf(reports);
+        this.entries = List.copyOf(entries);
+    }
+
+    /** A jar that passed inspection and is registered with PF4J; {@code index} is its place in the scan. */
+    private record Loaded(int index, JarInspection inspection, PluginWrapper wrapper) {
+        DvmcPluginDescriptor descriptor() {
+            return inspection.descriptor().orElseThrow();
+        }
+    }
+
+    /**
+     * Scans {@code jars}; the reports come in the same order.
+     *
+     * @param root the directory PF4J is told it manages (informational; PF4J never scans it)
+     */
+    static PluginScan scan(Path root, List<Path> jars) {
+        DvmcPluginManager manager = new DvmcPluginManager(root);
+        JarInspector inspector = new JarInspector(manager.inspectedDescriptors());
+        PluginReport[] reports = new PluginReport[jars.size()];
+        List<Loaded> loaded = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            JarInspection inspection = inspector.inspect(jars.get(i));
+            if (inspection.rejection().isPresent()) {
+                reports[i] = inspection.rejectedReport();
+            } else {
+                try {
+                    loaded.add(new Loaded(i, inspection, register(manager, inspection.descriptor().get())));
+                } catch (LoaderException e) {
+                    reports[i] = rejected(inspection.descriptor().get(), e);
+                }
+            }
+        }
+        Optional<Throwable> resolveFailure = resolve(manager);
+        List<VmEntry> entries = new ArrayList<>();
+        for (Loaded plugin : loaded) {
+            reports[plugin.index()] = startAndDiscover(manager, plugin, resolveFailure, entries);
+        }
+        for (PluginReport report : reports) {
+            if (report.accepted()) {
+                log.debug("Accepted plugin jar {} providing {}", report.jar(), report.codenames());
+            } else {
+                log.debug("Rejected plugin jar {}: {}", report.jar(), report.rejection().orElseThrow().getMessage());
+            }
+        }
+        return new PluginScan(manager, Arrays.asList(reports), entries);
+    }
+
+    /** A report per jar, in the order the jars were given. */
+    List<PluginReport> reports() {
+        return reports;
+    }
+
+    /** The factories of the accepted jars, in jar order then services-file order. */
+    List<VmEntry> entries() {
+        return entries;
+    }
+
+    /** Hands an inspected jar to PF4J: class loader made, plugin registered, not resolved or started. */
+    private static PluginWrapper register(DvmcPluginManager manager, DvmcPluginDescriptor descriptor)
+            throws LoaderException {
+        Path jar = descriptor.jar();
+        PluginWrapper sameId = manager.getPlugin(descriptor.getPluginId());
+        if (sameId != null) {
+            throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "plugin jar " + jar + " has Plugin-Id "
+                    + descriptor.getPluginId() + ", which plugin jar " + sameId.getPluginPath()
+                    + " already uses; give each plugin a unique Plugin-Id, or remove one of the jars");
+        }
+        InspectedDescriptorFinder descriptors = manager.inspectedDescriptors();
+        descriptors.register(descriptor);
+        try {
+            return manager.loadUnresolved(jar);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "PF4J cannot load plugin jar " + jar + " ("
+                    + t.getMessage() + "); fix the plugin's manifest or rebuild it", t);
+        } finally {
+            descriptors.forget(jar);
+        }
+    }
+
+    /** Resolves every registered plugin; the failure, if even the recovery failed. */
+    private static Optional<Throwable> resolve(DvmcPluginManager manager) {
+        try {
+            manager.resolveLoaded();
+            return Optional.empty();
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            return Optional.of(t);
+        }
+    }
+
+    private static PluginReport startAndDiscover(DvmcPluginManager manager, Loaded plugin,
+            Optional<Throwable> resolveFailure, List<VmEntry> entries) {
+        DvmcPluginDescriptor descriptor = plugin.descriptor();
+        Path jar = descriptor.jar();
+        String pluginId = descriptor.getPluginId();
+        try {
+            if (manager.getPlugin(pluginId) == null || plugin.wrapper().getPluginState() != PluginState.RESOLVED) {
+                throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "plugin jar " + jar
+                        + " cannot be resolved" + resolveFailure.map(t -> " (" + t.getMessage() + ")").orElse("")
+                        + ": its Plugin-Dependencies " + descriptor.getDependencies() + " are missing, of the wrong"
+                        + " version or circular; a DVMC plugin should depend on the spi only", resolveFailure.orElse(null));
+            }
+            start(manager, plugin.wrapper());
+            VmSource source = VmSource.plugin(pluginId, descriptor.getVersion(), jar);
+            List<VmEntry> found = FactoryDiscovery.inPlugin(plugin.inspection().factories(),
+                    plugin.wrapper().getPluginClassLoader(), source);
+            entries.addAll(found);
+            return PluginReport.accepted(jar, pluginId, descriptor.getVersion(),
+                    found.stream().map(VmEntry::codename).toList());
+        } catch (LoaderException e) {
+            manager.unloadQuietly(pluginId);
+            return rejected(descriptor, e);
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            manager.unloadQuietly(pluginId);
+            return rejected(descriptor, new LoaderException(LoaderErrorCode.CANNOT_OPEN, "PF4J cannot start plugin jar "
+                    + jar + " (" + t + "); fix the plugin's manifest or rebuild it", t));
+        }
+    }
+
+    private static void start(DvmcPluginManager manager, PluginWrapper wrapper) throws LoaderException {
+        Path jar = wrapper.getPluginPath();
+        try {
+            // Made here rather than inside startPlugin so that a failure keeps its cause and is not
+            // logged by PF4J as an error: the scan report carries it.
+            wrapper.getPlugin();
+        } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
+            Throwable cause = t.getCause() != null ? t.getCause() : t;
+            throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, "plugin jar " + jar + ": its Plugin-Class "
+                    + wrapper.getDescriptor().getPluginClass() + " cannot be created (" + cause + "); fix the class"
+                    + " or remove Plugin-Class from the manifest (DVMC plugins need none)", cause);
+        }
+        PluginState state = manager.startPlugin(wrapper.getPluginId());
+        if (state != PluginState.STARTED) {
+            Throwable cause = wrapper.getFailedException();
+            throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, "plugin jar " + jar
+                    + " did not start (state " + state + (cause == null ? "" : ", " + cause)
+                    + "); fix its Plugin-Class", cause);
+        }
+    }
+
+    private static PluginReport rejected(DvmcPluginDescriptor descriptor, LoaderException rejection) {
+        return PluginReport.rejected(descriptor.jar(), Optional.of(descriptor.getPluginId()),
+                Optional.of(descriptor.getVersion()), rejection);
+    }
+
+    /** Stops and unloads every plugin, closing its class loader; idempotent, never throws. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<PluginWrapper> plugins = new ArrayList<>(manager.getPlugins());
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            manager.unloadQuietly(plugins.get(i).getPluginId());
+        }
+    }
+}

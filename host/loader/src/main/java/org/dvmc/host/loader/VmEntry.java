@@ -1,0 +1,28 @@
+package org.dvmc.host.loader;
+
+import java.util.Objects;
+import org.dvmc.spi.VmFactory;
+
+/**
+ * One VM the loader can create: its codename, its factory and where the factory came from.
+ *
+ * <p>Immutable; the factory is thread-safe by the {@link VmFactory} contract. Calling
+ * {@code factory().create()} directly bypasses the loader's checks; use {@link VmLoader#load} instead.
+ *
+ * @param codename the codename users select the VM by; matches {@link VmFactory#CODENAME_PATTERN}
+ * @param factory  the factory, loaded in its plugin's class loader (or the classpath's)
+ * @param source   where the factory came from
+ */
+public record VmEntry(String codename, VmFactory factory, VmSource source) {
+
+    public VmEntry {
+        Objects.requireNonNull(codename, "codename");
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** {@code codename from source}, for messages. */
+    String describe() {
+        return "VM " + codename + " from " + source.describe();
+    }
+}

@@ -1,0 +1,347 @@
+package org.dvmc.host.loader;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dvmc.spi.Vm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a directory of plugin jars (and, optionally, the host's classpath) into VMs a client can use.
+ *
+ * <p>{@link Builder#build()} scans at once: for every {@code *.jar} in the plugins directory it reads
+ * the manifest and {@code META-INF/services/org.dvmc.spi.VmFactory} without loading any class, rejects
+ * the jar unless it declares this host's {@code Dvmc-Abi-Version}, then loads and starts the accepted
+ * ones with PF4J and creates the factories their services files name, each in its plugin's own class
+ * loader. Factories on the classpath are found with {@link java.util.ServiceLoader}. A bad jar is
+ * reported in {@link #pluginReports()} and never stops the scan; the {@code org.dvmc.spi} package always
+ * comes from the host, even for a plugin that bundles a copy.
+ *
+ * <p>{@link #load(String)} selects a VM by codename or by jar path, creates it, checks its ABI version,
+ * and applies the options; every failure is a {@link LoaderException} with a {@link LoaderErrorCode}.
+ *
+ * <p><b>Threading.</b> After {@code build()} the loader is immutable apart from the VMs it hands out:
+ * every method may be called from any thread, {@code load} concurrently. {@link #close()} closes every
+ * VM the loader handed out that is still open, then stops and unloads the plugins and closes their
+ * class loaders, releasing the jar files; loading after that throws {@link IllegalStateException}.
+ *
+ * <p><b>Logging.</b> Through SLF4J only, at debug level: the scan's decisions per jar are returned,
+ * not logged. PF4J itself logs plugin starts and stops at info level; a host that wants a quiet
+ * console sets the {@code org.pf4j} logger to warn.
+ */
+public final class VmLoader implements AutoCloseable {
+
+    /** The environment variable naming the plugins directory when none is given. */
+    public static final String PLUGINS_DIR_ENV = "DVMC_PLUGINS_DIR";
+
+    /** The plugins directory when neither the builder nor {@value #PLUGINS_DIR_ENV} names one. */
+    public static final Path DEFAULT_PLUGINS_DIR = Path.of("plugins");
+
+    private static final Logger log = LoggerFactory.getLogger(VmLoader.class);
+
+    private final Path pluginsDirectory;
+    private final Optional<String> directoryProblem;
+    private final PluginScan scan;
+    private final Registry registry;
+    private final List<LoaderException> classpathProblems;
+    private final Set<LoadedVm> openVms = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VmLoader(Path pluginsDirectory, Optional<String> directoryProblem, PluginScan scan,
+            FactoryDiscovery.ClasspathFactories classpath) {
+        this.pluginsDirectory = pluginsDirectory;
+        this.directoryProblem = directoryProblem;
+        this.scan = scan;
+        List<VmEntry> candidates = new ArrayList<>(scan.entries());
+        candidates.addAll(classpath.entries());
+        this.registry = Registry.of(candidates);
+        this.classpathProblems = classpath.problems();
+    }
+
+    /**
+     * The plugins directory to use when none is given: {@value #PLUGINS_DIR_ENV} when set and not blank,
+     * otherwise {@code plugins} (relative to the working directory).
+     */
+    public static Path defaultPluginsDirectory() {
+        String fromEnvironment = System.getenv(PLUGINS_DIR_ENV);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_PLUGINS_DIR : Path.of(fromEnvironment);
+    }
+
+    /** A builder with the default plugins directory, the classpath included, and the context class loader. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The directory that was scanned, as given (it need not exist). */
+    public Path pluginsDirectory() {
+        return pluginsDirectory;
+    }
+
+    /** A report for every {@code *.jar} found in the plugins directory, sorted by file name. */
+    public List<PluginReport> pluginReports() {
+        return scan.reports();
+    }
+
+    /** Every usable VM, from plugins and the classpath, sorted by codename; conflicting codenames are left out. */
+    public List<VmEntry> entries() {
+        return registry.entries();
+    }
+
+    /** The usable VM with {@code codename}; empty when unknown or conflicting. */
+    public Optional<VmEntry> find(String codename) {
+        return registry.find(codename);
+    }
+
+    /**
+     * One {@link LoaderErrorCode#SYMBOL_NOT_FOUND} exception per codename that two or more factories
+     * provide, sorted by codename; its message names every source. Such a codename is not in
+     * {@link #entries()} and loading it by codename fails with the same message.
+     */
+    public List<LoaderException> conflicts() {
+        return registry.conflicts();
+    }
+
+    /** The classpath factories that could not be loaded or have an invalid codename; empty when the classpath is excluded. */
+    public List<LoaderException> classpathProblems() {
+        return classpathProblems;
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Parses {@code config} and loads that VM; see {@link #load(VmConfig)}.
+     *
+     * @throws LoaderException with {@link LoaderErrorCode#INVALID_ARGUMENT} for an empty or malformed
+     *                         configuration, or any failure of {@link #load(VmConfig)}
+     */
+    public LoadedVm load(String config) throws LoaderException {
+        return load(VmConfig.parse(config));
+    }
+
+    /**
+     * Creates and configures the VM {@code config} names.
+     *
+     * <p>A codename is looked up in the registry. A jar path ({@link VmConfig#isPath()}) is scanned on
+     * its own, even outside the plugins directory, with the same checks as a scanned jar; the VM is its
+     * single factory, or the one whose codename the file name gives ({@code trans-log-1.0.0.jar} →
+     * {@code trans_log}). The jar stays open until the returned handle is closed.
+     *
+     * <p>Then {@code create()} is called, the instance's {@code abiVersion()} compared with the host's,
+     * and the options applied in order; on any failure the instance is closed.
+     *
+     * @return the VM; the caller closes it
+     * @throws LoaderException       CANNOT_OPEN (jar missing or unreadable), SYMBOL_NOT_FOUND (unknown or
+     *                               ambiguous codename, no fitting factory in the jar), VM_CREATION_FAILURE,
+     *                               ABI_VERSION_MISMATCH, INVALID_OPTION_NAME, INVALID_OPTION_VALUE, or
+     *                               the jar's rejection
+     * @throws IllegalStateException if the loader is closed
+     */
+    public LoadedVm load(VmConfig config) throws LoaderException {
+        Objects.requireNonNull(config, "config");
+        ensureOpen();
+        if (config.isPath()) {
+            return loadFromJar(config);
+        }
+        String codename = config.target();
+        Optional<LoaderException> conflict = registry.conflict(codename);
+        if (conflict.isPresent()) {
+            throw new LoaderException(conflict.get().errorCode(), conflict.get().getMessage());
+        }
+        VmEntry entry = registry.find(codename).orElseThrow(() -> unknownCodename(codename));
+        return handOut(VmCreator.create(entry, config), entry, config, Optional.empty());
+    }
+
+    private LoadedVm loadFromJar(VmConfig config) throws LoaderException {
+        Path jar = config.jarPath();
+        if (!Files.exists(jar)) {
+            throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "plugin jar " + jar + " does not exist"
+                    + (jar.isAbsolute() ? "" : " (looked for " + jar.toAbsolutePath() + ")")
+                    + "; check the path, or give a codename instead");
+        }
+        Path parent = jar.toAbsolutePath().getParent();
+        PluginScan single = PluginScan.scan(parent == null ? jar.toAbsolutePath() : parent, List.of(jar));
+        try {
+            PluginReport report = single.reports().get(0);
+            if (report.rejection().isPresent()) {
+                throw report.rejection().get();
+            }
+            VmEntry entry = chooseInJar(jar, Registry.of(single.entries()), single.entries());
+            return handOut(VmCreator.create(entry, config), entry, config, Optional.of(single));
+        } catch (LoaderException | RuntimeException | Error e) {
+            single.close();
+            throw e;
+        }
+    }
+
+    private static VmEntry chooseInJar(Path jar, Registry inJar, List<VmEntry> all) throws LoaderException {
+        if (!inJar.conflicts().isEmpty()) {
+            throw inJar.conflicts().get(0);
+        }
+        List<VmEntry> entries = inJar.entries();
+        if (entries.size() == 1) {
+            return entries.get(0);
+        }
+        String expected = JarNames.expectedCodename(jar);
+        return inJar.find(expected).orElseThrow(() -> new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND,
+                "plugin jar " + jar + " provides " + all.size() + " VMs (" + String.join(", ", inJar.codenames())
+                        + ") and none has the codename " + expected + " its file name suggests; put the jar in the"
+                        + " plugins directory and select one of them by codename"));
+    }
+
+    private LoaderException unknownCodename(String codename) {
+        List<String> available = registry.codenames();
+        long rejected = scan.reports().stream().filter(report -> !report.accepted()).count();
+        StringBuilder message = new StringBuilder("no VM with codename ").append(codename).append(" is available; ");
+        message.append(available.isEmpty() ? "there are no VMs" : "available: " + String.join(", ", available));
+        message.append(" (plugins directory ").append(pluginsDirectory.toAbsolutePath());
+        directoryProblem.ifPresent(problem -> message.append(", which ").append(problem));
+        if (rejected > 0) {
+            message.append(", ").append(rejected).append(rejected == 1 ? " jar" : " jars").append(" rejected");
+        }
+        message.append("); put the VM's plugin jar in the plugins directory, or give the path of its jar");
+        return new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND, message.toString());
+    }
+
+    private LoadedVm handOut(Vm vm, VmEntry entry, VmConfig config, Optional<PluginScan> owned) {
+        AtomicReference<LoadedVm> self = new AtomicReference<>();
+        LoadedVm handle = new LoadedVm(vm, entry, config, () -> {
+            openVms.remove(self.get());
+            owned.ifPresent(PluginScan::close);
+        });
+        self.set(handle);
+        openVms.add(handle);
+        if (closed.get()) {
+            // close() ran while this VM was being created; it must not outlive the loader.
+            handle.close();
+            ensureOpen();
+        }
+        log.debug("Loaded {} with configuration {}", entry.describe(), config);
+        return handle;
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this VM loader (plugins directory " + pluginsDirectory
+                    + ") is closed; build a new one");
+        }
+    }
+
+    /**
+     * Closes every VM this loader handed out that is still open, then stops and unloads the plugins and
+     * closes their class loaders, so the jar files can be deleted or replaced. Idempotent; never throws.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (LoadedVm vm : List.copyOf(openVms)) {
+            vm.close();
+        }
+        scan.close();
+        log.debug("Closed the VM loader of {}", pluginsDirectory);
+    }
+
+    @Override
+    public String toString() {
+        return "VmLoader[" + pluginsDirectory + ", " + registry.codenames() + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    /**
+     * Configures and builds a {@link VmLoader}. Not thread-safe; use one builder from one thread.
+     */
+    public static final class Builder {
+
+        private Path pluginsDirectory;
+        private boolean includeClasspath = true;
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        /** The directory to scan; default {@link VmLoader#defaultPluginsDirectory()}. It need not exist. */
+        public Builder pluginsDirectory(Path pluginsDirectory) {
+            this.pluginsDirectory = Objects.requireNonNull(pluginsDirectory, "pluginsDirectory");
+            return this;
+        }
+
+        /** Whether to add the factories {@link java.util.ServiceLoader} finds on the classpath; default true. */
+        public Builder includeClasspath(boolean includeClasspath) {
+            this.includeClasspath = includeClasspath;
+            return this;
+        }
+
+        /**
+         * The class loader whose classpath is searched for factories; default the thread's context class
+         * loader, or the loader's own when there is none. Plugins' class loaders are unaffected: their
+         * parent is always the loader's own class loader.
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Scans now. Bad jars and classpath entries are reported, never thrown.
+         *
+         * @return the loader; the caller closes it
+         */
+        public VmLoader build() {
+            Path directory = pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory();
+            List<Path> jars = new ArrayList<>();
+            Optional<String> directoryProblem = listJars(directory, jars);
+            PluginScan scan = PluginScan.scan(directory.toAbsolutePath(), jars);
+            FactoryDiscovery.ClasspathFactories classpath = FactoryDiscovery.ClasspathFactories.NONE;
+            if (includeClasspath) {
+                try {
+                    classpath = FactoryDiscovery.onClasspath(effectiveClassLoader());
+                } catch (RuntimeException | Error e) {
+                    scan.close();
+                    throw e;
+                }
+            }
+            return new VmLoader(directory, directoryProblem, scan, classpath);
+        }
+
+        private ClassLoader effectiveClassLoader() {
+            if (classLoader != null) {
+                return classLoader;
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : VmLoader.class.getClassLoader();
+        }
+
+        /** Adds the directory's {@code *.jar} entries to {@code jars}, sorted by file name; says why there are none. */
+        private static Optional<String> listJars(Path directory, List<Path> jars) {
+            if (!Files.isDirectory(directory)) {
+                String problem = Files.exists(directory) ? "is not a directory" : "does not exist";
+                log.debug("Plugins directory {} {}", directory, problem);
+                return Optional.of(problem);
+            }
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory,
+                    path -> path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))) {
+                stream.forEach(jars::add);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Plugins directory {} cannot be listed", directory, e);
+                return Optional.of("cannot be listed (" + e.getMessage() + ")");
+            }
+            jars.sort(Comparator.comparing(path -> path.getFileName().toString()));
+            return Optional.empty();
+        }
+    }
+}
