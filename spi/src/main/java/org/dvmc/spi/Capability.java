@@ -1,6 +1,5 @@
 package org.dvmc.spi;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /** What kind of code a VM can execute (the C description's {@code dvmc_capabilities}); the C number is a bit. */
@@ -28,21 +27,11 @@ public enum Capability {
 
     /** The C flag set of {@code capabilities}. */
     public static int toMask(Set<Capability> capabilities) {
-        int mask = 0;
-        for (Capability capability : capabilities) {
-            mask |= capability.bit;
-        }
-        return mask;
+        return Codes.toMask(capabilities, Capability::bit);
     }
 
     /** The capabilities whose bits are set in {@code mask}; unknown bits are ignored. */
     public static Set<Capability> fromMask(int mask) {
-        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
-        for (Capability capability : values()) {
-            if ((mask & capability.bit) != 0) {
-                set.add(capability);
-            }
-        }
-        return Set.copyOf(set);
+        return Codes.fromMask(Capability.class, Capability::bit, mask);
     }
 }

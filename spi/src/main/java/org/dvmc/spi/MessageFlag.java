@@ -1,6 +1,5 @@
 package org.dvmc.spi;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /** A flag of a {@link Message} (the C description's {@code dvmc_flags}); the C number is a bit mask. */
@@ -23,21 +22,11 @@ public enum MessageFlag {
 
     /** The C bit mask of {@code flags}. */
     public static int toMask(Set<MessageFlag> flags) {
-        int mask = 0;
-        for (MessageFlag flag : flags) {
-            mask |= flag.bit;
-        }
-        return mask;
+        return Codes.toMask(flags, MessageFlag::bit);
     }
 
     /** The flags whose bits are set in {@code mask}; unknown bits are ignored. */
     public static Set<MessageFlag> fromMask(int mask) {
-        EnumSet<MessageFlag> flags = EnumSet.noneOf(MessageFlag.class);
-        for (MessageFlag flag : values()) {
-            if ((mask & flag.bit) != 0) {
-                flags.add(flag);
-            }
-        }
-        return Set.copyOf(flags);
+        return Codes.fromMask(MessageFlag.class, MessageFlag::bit, mask);
     }
 }
