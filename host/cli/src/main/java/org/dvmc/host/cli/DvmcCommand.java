@@ -61,6 +61,29 @@ final class DvmcCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /**
+     * Sets the global options as picocli would for a line {@link RunLine#parse} accepted (the fast path of
+     * {@link DvmcApp}).
+     *
+     * @param line the parsed line
+     * @return this command
+     */
+    DvmcCommand withOptionsOf(RunLine line) {
+        pluginsDirectoryOption = line.pluginsDirectory().orElse(null);
+        vmOption = line.vm().orElse(null);
+        return this;
+    }
+
+    /** {@code --plugins-dir} as given, if it was. */
+    Optional<Path> pluginsDirectoryOption() {
+        return Optional.ofNullable(pluginsDirectoryOption);
+    }
+
+    /** {@code --vm} as given, if it was (not {@code DVMC_VM}; see {@link #vmConfig()}). */
+    Optional<String> vmOption() {
+        return Optional.ofNullable(vmOption);
+    }
+
     /** Prints the version; without {@code --version} a command is missing, which is a usage error. */
     @Override
     public Integer call() {

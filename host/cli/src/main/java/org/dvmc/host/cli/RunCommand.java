@@ -2,6 +2,7 @@ package org.dvmc.host.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dvmc.host.loader.LoadedVm;
 import org.dvmc.host.loader.VmLoader;
@@ -52,6 +53,37 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--bench", description = "Also time the call: repeat it for about a second and print the mean.")
     private boolean bench;
+
+    /**
+     * The command as picocli would have made it for a {@link RunLine} that {@link RunLine#parse} accepted: the
+     * fast path of {@link DvmcApp} runs this without building picocli's model.
+     *
+     * @param dvmc the parent command, holding the global options
+     * @param line the options of {@code run}
+     * @return the command, ready to {@link #call()}
+     */
+    static RunCommand of(DvmcCommand dvmc, RunLine line) {
+        RunCommand run = new RunCommand();
+        run.dvmc = dvmc;
+        run.code = line.code();
+        run.gas = line.gas().orElse(null);
+        run.revision = line.revision().orElse(null);
+        run.input = line.input().orElse(null);
+        run.create = line.create();
+        run.bench = line.bench();
+        return run;
+    }
+
+    /**
+     * This command's options with the parent's, as a {@link RunLine}; lets a test check that the fast parser
+     * and picocli read a line alike.
+     *
+     * @return the options
+     */
+    RunLine line() {
+        return new RunLine(dvmc.pluginsDirectoryOption(), dvmc.vmOption(), code, Optional.ofNullable(gas),
+                Optional.ofNullable(revision), Optional.ofNullable(input), create, bench);
+    }
 
     @Override
     public Integer call() {

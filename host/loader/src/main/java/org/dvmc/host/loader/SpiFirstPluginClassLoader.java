@@ -1,5 +1,8 @@
 package org.dvmc.host.loader;
 
+import java.security.CodeSource;
+import java.security.PermissionCollection;
+import java.security.Permissions;
 import org.dvmc.spi.VmFactory;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
@@ -30,6 +33,16 @@ final class SpiFirstPluginClassLoader extends PluginClassLoader {
             return SPI_LOADER.loadClass(className);
         }
         return super.loadClass(className);
+    }
+
+    /**
+     * No permissions beyond the default empty set. {@code URLClassLoader} would grant read access to the jar,
+     * which only a security manager (deprecated, and not used by the host) ever consults; computing that grant
+     * initializes the JDK's security configuration, several milliseconds of every cold start.
+     */
+    @Override
+    protected PermissionCollection getPermissions(CodeSource codeSource) {
+        return new Permissions();
     }
 
     @Override

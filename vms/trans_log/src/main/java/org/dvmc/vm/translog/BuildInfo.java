@@ -24,9 +24,15 @@ final class BuildInfo {
      * @throws IllegalStateException if the resource is missing or was not filtered
      */
     static String version() {
-        return VERSION.orElseThrow(() -> new IllegalStateException("trans_log: the resource org/dvmc/vm/translog/"
-                + RESOURCE + " is missing or unfiltered; build the VM with Maven (mvn package) so that it"
-                + " carries the project version"));
+        // No lambda here: this runs at every VM creation, and the first lambda of a class loaded by a plugin
+        // class loader costs a cold process milliseconds of method-handle linking that no class-data archive
+        // saves (docs/PERFORMANCE.md).
+        if (VERSION.isPresent()) {
+            return VERSION.get();
+        }
+        throw new IllegalStateException("trans_log: the resource org/dvmc/vm/translog/" + RESOURCE
+                + " is missing or unfiltered; build the VM with Maven (mvn package) so that it carries the project"
+                + " version");
     }
 
     private static Optional<String> loadVersion() {
