@@ -2,11 +2,9 @@ package org.dvmc.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.dvmc.host.loader.LoadedVm;
-import org.dvmc.host.loader.VmLoader;
 import org.dvmc.host.testkit.MockedHost;
 import org.dvmc.spi.Result;
 import org.dvmc.spi.Vm;
-import org.dvmc.vm.translog.TransLogVmFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,25 +42,17 @@ public class HostOverheadBenchmark {
 
     private Example program;
     private MockedHost host;
+    private TransLogCallPaths paths;
     private Vm direct;
-    private PluginDirectory plugins;
-    private VmLoader loader;
     private LoadedVm loaded;
 
     /** Creates both VMs, loads the plugin, and checks all three paths on the example before timing. */
     @Setup
     public void setUp() throws Exception {
         program = Examples.named(example);
-        direct = new TransLogVmFactory().create();
-        plugins = PluginDirectory.withTransLog();
-        loader = VmLoader.builder().pluginsDirectory(plugins.path()).includeClasspath(false).build();
-        loaded = loader.load(TransLogVmFactory.CODENAME);
-        if (loaded.vm().getClass() == direct.getClass()) {
-            throw new IllegalStateException("the loaded VM's class came from the class path, not the plugin jar");
-        }
-        ExampleRunner.verify(program, direct::retrieveDescVx);
-        ExampleRunner.verify(program, loaded.vm()::retrieveDescVx);
-        ExampleRunner.verify(program, loaded::execute);
+        paths = TransLogCallPaths.open(program);
+        direct = paths.direct();
+        loaded = paths.loaded();
         host = program.newHost();
     }
 
@@ -93,9 +83,6 @@ public class HostOverheadBenchmark {
     /** Closes the VMs and the loader, and deletes the plugins directory. */
     @TearDown
     public void tearDown() throws Exception {
-        direct.close();
-        loaded.close();
-        loader.close();
-        plugins.close();
+        paths.close();
     }
 }

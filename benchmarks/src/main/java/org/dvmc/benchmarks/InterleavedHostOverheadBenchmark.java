@@ -2,11 +2,9 @@ package org.dvmc.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.dvmc.host.loader.LoadedVm;
-import org.dvmc.host.loader.VmLoader;
 import org.dvmc.host.testkit.MockedHost;
 import org.dvmc.spi.Result;
 import org.dvmc.spi.Vm;
-import org.dvmc.vm.translog.TransLogVmFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,9 +50,8 @@ public class InterleavedHostOverheadBenchmark {
 
     private Example program;
     private MockedHost host;
+    private TransLogCallPaths paths;
     private Vm direct;
-    private PluginDirectory plugins;
-    private VmLoader loader;
     private LoadedVm loaded;
     private int round;
 
@@ -62,13 +59,9 @@ public class InterleavedHostOverheadBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         program = Examples.named(example);
-        direct = new TransLogVmFactory().create();
-        plugins = PluginDirectory.withTransLog();
-        loader = VmLoader.builder().pluginsDirectory(plugins.path()).includeClasspath(false).build();
-        loaded = loader.load(TransLogVmFactory.CODENAME);
-        ExampleRunner.verify(program, direct::retrieveDescVx);
-        ExampleRunner.verify(program, loaded.vm()::retrieveDescVx);
-        ExampleRunner.verify(program, loaded::execute);
+        paths = TransLogCallPaths.open(program);
+        direct = paths.direct();
+        loaded = paths.loaded();
         host = program.newHost();
     }
 
@@ -125,9 +118,6 @@ public class InterleavedHostOverheadBenchmark {
     /** Closes the VMs and the loader. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        direct.close();
-        loaded.close();
-        loader.close();
-        plugins.close();
+        paths.close();
     }
 }
