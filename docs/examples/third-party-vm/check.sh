@@ -72,41 +72,41 @@ expect() {
 word3="0000000000000000000000000000000000000000000000000000000000000003"
 
 expect "stop echoes the input" "Config: echo_vm
-Executing on Prague with 1000000 gas limit
+Executing on Cancun with 1000000 gas limit
 
 Result:   success
 Gas used: 0
 Output:   c0ffee" --vm echo_vm run 00 --input 0xc0ffee
 
 expect "push, add and return" "Config: echo_vm
-Executing on Prague with 100 gas limit
+Executing on Cancun with 100 gas limit
 
 Result:   success
 Gas used: 12
 Output:   $word3" --vm echo_vm run 6001600201f3 --gas 100
 
 expect "revert echoes the input" "Config: echo_vm
-Executing on Prague with 1000000 gas limit
+Executing on Cancun with 1000000 gas limit
 
 Result:   revert
 Gas used: 3
 Output:   abcd" --vm echo_vm run fd --input abcd
 
 expect "undefined instruction uses all gas" "Config: echo_vm
-Executing on Prague with 500 gas limit
+Executing on Cancun with 500 gas limit
 
 Result:   undefined instruction
 Gas used: 500" --vm echo_vm run fe00 --gas 500
 
 expect "out of gas" "Config: echo_vm
-Executing on Prague with 11 gas limit
+Executing on Cancun with 11 gas limit
 
 Result:   out of gas
 Gas used: 11" --vm echo_vm run 6001600201f3 --gas 11
 
 jar_in_plugins="$plugins/$(basename "$jar")"
 expect "selected by jar path" "Config: $jar_in_plugins
-Executing on Prague with 1000000 gas limit
+Executing on Cancun with 1000000 gas limit
 
 Result:   success
 Gas used: 0

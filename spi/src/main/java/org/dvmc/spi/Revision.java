@@ -34,17 +34,20 @@ public enum Revision {
     PARIS(10, "Paris"),
     /** Withdrawals, PUSH0. */
     SHANGHAI(11, "Shanghai"),
-    /** Transient storage, blobs. */
+    /** Transient storage, blobs. The latest stable revision in ABI version 12 ({@link #LATEST_STABLE}). */
     CANCUN(12, "Cancun"),
-    /** The latest stable revision. */
+    /** The revision after Cancun (not yet the default in ABI version 12, as in the reference header 12.1.0). */
     PRAGUE(13, "Prague"),
     /** The next revision after Prague. */
     OSAKA(14, "Osaka"),
     /** An unspecified revision for VMs to expose experimental features. */
     EXPERIMENTAL(15, "Experimental");
 
-    /** The latest stable revision: the default of hosts and tools. */
-    public static final Revision LATEST_STABLE = PRAGUE;
+    /**
+     * The latest stable revision: the default of hosts and tools. Cancun, as {@code DVMC_LATEST_STABLE_REVISION}
+     * is in ABI version 12 (the reference C header 12.1.0).
+     */
+    public static final Revision LATEST_STABLE = CANCUN;
 
     /** The highest revision defined. */
     public static final Revision MAX = EXPERIMENTAL;

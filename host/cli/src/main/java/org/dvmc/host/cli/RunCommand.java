@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     private String gas;
 
     @Option(names = "--rev", paramLabel = "REV",
-            description = "The revision: a name (e.g. Frontier, Cancun) or number 0..15 (default: latest stable, Prague).")
+            description = "The revision: a name (e.g. Frontier, Cancun) or number 0..15 (default: latest stable, Cancun).")
     private String revision;
 
     @Option(names = "--input", paramLabel = "HEX|@FILE",

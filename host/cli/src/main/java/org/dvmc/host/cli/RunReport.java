@@ -10,7 +10,7 @@ import org.dvmc.spi.StatusCode;
  *
  * <pre>
  * Config: trans_log
- * Executing on Prague with 99 gas limit
+ * Executing on Cancun with 99 gas limit
  *
  * Time:     123 ns (avg of 8130081 iterations)      (only with --bench)
  * Result:   success

@@ -65,7 +65,7 @@ class ClassDataArchiveIT {
 
     @Test
     void runUsesTheArchive() throws Exception {
-        assertEquals(List.of("Config: trans_log", "Executing on Prague with 99 gas limit", "", "Result:   success",
+        assertEquals(List.of("Config: trans_log", "Executing on Cancun with 99 gas limit", "", "Result:   success",
                 "Gas used: 6", "Output:   " + "00".repeat(32)),
                 dvmcWithArchive("--vm", "trans_log", "run", "30600052596000f3", "--gas", "99"));
     }

@@ -41,7 +41,7 @@ class DvmcAppTest {
 
     private static String example(String config) {
         return "Config: " + config + "\n"
-                + "Executing on Prague with 99 gas limit\n"
+                + "Executing on Cancun with 99 gas limit\n"
                 + "\n"
                 + "Result:   success\n"
                 + "Gas used: 6\n"

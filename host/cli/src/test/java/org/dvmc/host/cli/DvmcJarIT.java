@@ -112,26 +112,26 @@ class DvmcJarIT {
 
     @Test
     void returnsTheRecipientWordWhichIsZero() throws Exception {
-        assertEquals(ok("Config: trans_log", "Executing on Prague with 99 gas limit", "", "Result:   success",
+        assertEquals(ok("Config: trans_log", "Executing on Cancun with 99 gas limit", "", "Result:   success",
                 "Gas used: 6", "Output:   " + ZERO_WORD), dvmc("--vm", "trans_log", "run", "30600052596000f3", "--gas", "99"));
     }
 
     @Test
     void returnsTheInput() throws Exception {
-        assertEquals(ok("Config: trans_log", "Executing on Prague with 1000000 gas limit", "", "Result:   success",
+        assertEquals(ok("Config: trans_log", "Executing on Cancun with 1000000 gas limit", "", "Result:   success",
                 "Gas used: 7", "Output:   aabbccdd" + "00".repeat(28)),
                 dvmc("--vm", "trans_log", "run", "600035600052596000f3", "--input", "aabbccdd"));
     }
 
     @Test
     void emptyCodeSucceedsWithNothing() throws Exception {
-        assertEquals(ok("Config: trans_log", "Executing on Prague with 1000000 gas limit", "", "Result:   success",
+        assertEquals(ok("Config: trans_log", "Executing on Cancun with 1000000 gas limit", "", "Result:   success",
                 "Gas used: 0", "Output:   "), dvmc("--vm", "trans_log", "run", ""));
     }
 
     @Test
     void emptyInputReadsZeros() throws Exception {
-        assertEquals(ok("Config: trans_log", "Executing on Prague with 1000000 gas limit", "", "Result:   success",
+        assertEquals(ok("Config: trans_log", "Executing on Cancun with 1000000 gas limit", "", "Result:   success",
                 "Gas used: 7", "Output:   " + ZERO_WORD),
                 dvmc("--vm", "trans_log", "run", "0x600035600052596000f3", "--input", ""));
     }
@@ -140,7 +140,7 @@ class DvmcJarIT {
     void codeAndInputFromFiles() throws Exception {
         Files.writeString(workingDirectory.resolve("code.hex"), "0x60 00 35\n60 00 52\n59 60 00 f3\n");
         Files.writeString(workingDirectory.resolve("input.hex"), "  aa bb\n cc dd\n");
-        assertEquals(ok("Config: trans_log", "Executing on Prague with 1000000 gas limit", "", "Result:   success",
+        assertEquals(ok("Config: trans_log", "Executing on Cancun with 1000000 gas limit", "", "Result:   success",
                 "Gas used: 7", "Output:   aabbccdd" + "00".repeat(28)),
                 dvmc("--vm", "trans_log", "run", "@code.hex", "--input", "@input.hex"));
     }
@@ -161,7 +161,7 @@ class DvmcJarIT {
 
     @Test
     void outOfGasUsesTheWholeLimit() throws Exception {
-        assertEquals(ok("Config: trans_log", "Executing on Prague with 3 gas limit", "", "Result:   out of gas",
+        assertEquals(ok("Config: trans_log", "Executing on Cancun with 3 gas limit", "", "Result:   out of gas",
                 "Gas used: 3"), dvmc("--vm", "trans_log", "run", "30600052596000f3", "--gas", "3"));
     }
 
@@ -169,7 +169,7 @@ class DvmcJarIT {
     void createInstallsTheRuntimeCodeAndCallsIt() throws Exception {
         // Init code: PUSH8 <30600052596000f3> PUSH1 0 MSTORE PUSH1 8 PUSH1 24 RETURN returns the 8-byte runtime
         // code, which returns its own address: the creation address.
-        assertEquals(ok("Config: trans_log", "Creating and executing on Prague with 1000000 gas limit", "",
+        assertEquals(ok("Config: trans_log", "Creating and executing on Cancun with 1000000 gas limit", "",
                 "Result:   success", "Gas used: 6",
                 "Output:   000000000000000000000000c9ea7ed000000000000000000000000000000001"),
                 dvmc("--vm", "trans_log", "run", "6730600052596000f360005260086018f3", "--create"));
@@ -178,17 +178,17 @@ class DvmcJarIT {
     @Test
     void createPassesTheInputToTheCall() throws Exception {
         // Init code returning 600035600052596000f3 (10 bytes), which echoes the first input word.
-        assertEquals(ok("Config: trans_log", "Creating and executing on Prague with 1000000 gas limit", "",
+        assertEquals(ok("Config: trans_log", "Creating and executing on Cancun with 1000000 gas limit", "",
                 "Result:   success", "Gas used: 7", "Output:   ee" + "00".repeat(31)),
                 dvmc("--vm", "trans_log", "run", "69600035600052596000f3600052600a6016f3", "--create", "--input", "ee"));
     }
 
     @Test
     void failedCreationExitsWithItsStatusCode() throws Exception {
-        assertEquals(new Run(5, List.of("Config: trans_log", "Creating and executing on Prague with 1000000 gas limit",
+        assertEquals(new Run(5, List.of("Config: trans_log", "Creating and executing on Cancun with 1000000 gas limit",
                 "Contract creation failed: undefined instruction"), List.of()),
                 dvmc("--vm", "trans_log", "run", "fe", "--create"));
-        assertEquals(new Run(2, List.of("Config: trans_log", "Creating and executing on Prague with 1000000 gas limit",
+        assertEquals(new Run(2, List.of("Config: trans_log", "Creating and executing on Cancun with 1000000 gas limit",
                 "Contract creation failed: revert"), List.of()),
                 dvmc("--vm", "trans_log", "run", "60006000fd", "--create"));
     }
@@ -198,7 +198,7 @@ class DvmcJarIT {
         Run run = dvmc("--vm", "trans_log", "run", "30600052596000f3", "--gas", "99", "--bench");
         assertEquals(0, run.status(), run.toString());
         assertEquals(7, run.out().size(), run.toString());
-        assertEquals(List.of("Config: trans_log", "Executing on Prague with 99 gas limit", ""), run.out().subList(0, 3));
+        assertEquals(List.of("Config: trans_log", "Executing on Cancun with 99 gas limit", ""), run.out().subList(0, 3));
         assertTrue(run.out().get(3).matches("Time:     \\d+ ns \\(avg of [1-9]\\d* iterations\\)"), run.out().get(3));
         assertEquals(List.of("Result:   success", "Gas used: 6", "Output:   " + ZERO_WORD), run.out().subList(4, 7));
         assertEquals(List.of(), run.err());
@@ -225,7 +225,7 @@ class DvmcJarIT {
     void vmFromTheEnvironment() throws Exception {
         Run run = dvmc(Map.of("DVMC_VM", "trans_log,verbose=0", "DVMC_PLUGINS_DIR", pluginsDirectory.toString()),
                 "run", "30600052596000f3", "--gas", "99");
-        assertEquals(ok("Config: trans_log,verbose=0", "Executing on Prague with 99 gas limit", "", "Result:   success",
+        assertEquals(ok("Config: trans_log,verbose=0", "Executing on Cancun with 99 gas limit", "", "Result:   success",
                 "Gas used: 6", "Output:   " + ZERO_WORD), run);
     }
 

@@ -18,7 +18,7 @@ class RunReportTest {
                 + RunReport.completed(new RunOutcome.Completed(StatusCode.SUCCESS, 6, Bytes.of(new byte[32]),
                         Optional.empty()));
         assertEquals("Config: trans_log\n"
-                + "Executing on Prague with 99 gas limit\n"
+                + "Executing on Cancun with 99 gas limit\n"
                 + "\n"
                 + "Result:   success\n"
                 + "Gas used: 6\n"
