@@ -30,6 +30,11 @@ if ! command -v "$cxx" >/dev/null 2>&1; then
        "modules with -Ddvmc.native.skip=true."
 fi
 
+if ! command -v nm >/dev/null 2>&1; then
+  fail "'nm' (binutils) is not on the PATH; it checks the library's exported symbols. Install binutils" \
+       "(Debian/Ubuntu: apt-get install binutils), or skip the native modules with -Ddvmc.native.skip=true."
+fi
+
 platform() {
   local os arch
   case "$(uname -s)" in
