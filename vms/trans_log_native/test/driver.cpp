@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cinttypes>
 #include <climits>
 #include <cstdio>
@@ -35,8 +36,9 @@ namespace
 {
 using test::MockHost;
 
-int failures = 0;
-int checks = 0;
+// Atomic: the concurrency group checks results on 8 threads.
+std::atomic<int> failures{0};
+std::atomic<int> checks{0};
 dvmc_vm* (*create_vm)(void) = dvmc_create_trans_log_vm;
 
 #define CHECK(condition, ...)                                                   \
@@ -945,11 +947,11 @@ int main(int argc, char** argv)
                             {"random programs (20,000)", random_programs}};
     for (const Group& group : groups)
     {
-        const int before = failures;
+        const int before = failures.load();
         group.run();
         std::printf("  %-26s %s\n", group.name, failures == before ? "ok" : "FAILED");
     }
-    std::printf("%d checks, %d failed\n", checks, failures);
+    std::printf("%d checks, %d failed\n", checks.load(), failures.load());
     if (library != nullptr)
         dlclose(library);
     return failures == 0 ? 0 : 1;
