@@ -66,6 +66,9 @@ class AbiVersionSourcesTest {
         for (Path document : documents) {
             String[] lines = Files.readString(document).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains("reject")) {
+                    continue; // examples of jars the host rejects state other numbers on purpose
+                }
                 for (Pattern statement : STATEMENTS) {
                     Matcher matcher = statement.matcher(lines[i]);
                     while (matcher.find()) {

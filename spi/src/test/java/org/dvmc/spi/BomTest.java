@@ -55,7 +55,7 @@ class BomTest {
 
     @Test
     void theBomListsEveryPublishedJarAtTheProjectVersion() throws IOException {
-        String bom = Files.readString(root().resolve("bom/pom.xml"));
+        String bom = Files.readString(root().resolve("bom/pom.xml")).replaceAll("(?s)<!--.*?-->", "");
         String managed = bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
         Set<String> listed = new TreeSet<>();
         Matcher matcher = ARTIFACT_ID.matcher(managed);
