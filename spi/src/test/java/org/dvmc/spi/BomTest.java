@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The BOM ({@code bom/pom.xml}) pins every published jar of the build at the project's version: every module
- * that packages a jar and is deployed is listed, and nothing else.
+ * that packages a jar and is deployed is listed, and nothing else; and every such jar names its module.
  */
 class BomTest {
 
@@ -34,6 +34,7 @@ class BomTest {
         return matcher.group(1);
     }
 
+    /** The artifactIds of the published jars; fails naming any whose pom gives its jar no Automatic-Module-Name. */
     private static Set<String> publishedJars() throws IOException {
         Set<String> published = new TreeSet<>();
         try (Stream<Path> poms = Files.walk(root())) {
@@ -47,6 +48,8 @@ class BomTest {
                 boolean jar = !packaging.find() || packaging.group(1).equals("jar");
                 if (jar && !text.contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
                     published.add(artifactIdOf(text));
+                    assertTrue(text.contains("<Automatic-Module-Name>"), relative + " publishes a jar without an"
+                            + " Automatic-Module-Name in its manifest");
                 }
             }
         }
