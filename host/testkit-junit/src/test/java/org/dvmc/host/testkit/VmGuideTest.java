@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps docs/VM_GUIDE.md honest: every {@code ```java} block compiles against the spi classes alone,
- * every {@code ```java testkit} block against the spi, the testkit, its JUnit adapter and JUnit, the guide's minimal VM
- * passes the conformance suite, and the guide's own tests pass.
+ * every {@code ```java testkit} block against the spi, the testkit, its JUnit adapter and JUnit, the
+ * guide's minimal VM passes the conformance suite, and the guide's own tests pass.
  */
 class VmGuideTest {
 
