@@ -44,6 +44,9 @@ public final class ConformanceSuite {
     /**
      * A suite checking {@code factory} and the VM it creates: the first check, {@code codename}, checks the
      * factory's codename; every other check calls {@code create()} for the instances it needs and closes them.
+     *
+     * @param factory the factory of the VM under test
+     * @return the suite
      */
     public static ConformanceSuite forFactory(VmFactory factory) {
         Objects.requireNonNull(factory, "factory");
@@ -64,7 +67,13 @@ public final class ConformanceSuite {
         return new ConformanceSuite(new VmSource(label, vms), Optional.empty(), DEFAULT_TIMEOUT);
     }
 
-    /** This suite with another per-check timeout (positive). */
+    /**
+     * This suite with another per-check timeout (positive).
+     *
+     * @param timeout how long each check may take
+     * @return a new suite; this one is unchanged
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public ConformanceSuite withTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -73,12 +82,12 @@ public final class ConformanceSuite {
         return new ConformanceSuite(source, factory, timeout);
     }
 
-    /** How reports name the VM under test. */
+    /** {@return how reports name the VM under test} */
     public String label() {
         return source.label();
     }
 
-    /** The checks, in the order {@link #run()} runs them; none has run yet. */
+    /** {@return the checks, in the order {@link #run()} runs them; none has run yet} */
     public List<ConformanceCheck> checks() {
         List<ConformanceCheck> checks = new ArrayList<>();
         factory.ifPresent(vmFactory -> checks.add(check("codename", "the factory's codename() matches"
