@@ -21,9 +21,8 @@ public final class Dvmc {
     /**
      * The major Maven version of the {@code dvmc-spi} artifact that declares {@link #ABI_VERSION}.
      *
-     * <p>The versioning rule: the spi's major version changes exactly when the ABI version changes, so
-     * every {@code dvmc-spi 1.x} speaks ABI version 12, and minor and patch releases never break a
-     * compiled VM or host.
+     * <p>Every {@code dvmc-spi 1.x} speaks ABI version 12 (the versioning rule is in docs/VM_GUIDE.md,
+     * "The ABI rules").
      */
     public static final int SPI_MAJOR_VERSION = 1;
 
