@@ -56,7 +56,7 @@ final class TransLogCallPaths implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         direct.close();
         loaded.close();
         loader.close();

@@ -15,12 +15,17 @@ public enum AccessStatus {
         this.code = code;
     }
 
-    /** The C number: 0 or 1. */
+    /** {@return the C number: 0 or 1} */
     public int code() {
         return code;
     }
 
-    /** The status with C number {@code code}, or empty. */
+    /**
+     * The status with C number {@code code}, or empty.
+     *
+     * @param code a C number
+     * @return the status, or empty when no status has that number
+     */
     public static Optional<AccessStatus> fromCode(int code) {
         return Codes.find(values(), AccessStatus::code, code);
     }

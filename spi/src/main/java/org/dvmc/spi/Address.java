@@ -29,6 +29,8 @@ public record Address(int high, long middle, long low) {
     /**
      * Parses exactly 40 hex digits, with or without a {@code 0x} prefix.
      *
+     * @param hex the text
+     * @return the address the digits spell
      * @throws IllegalArgumentException on a non-hex character or a length other than 40 digits
      */
     public static Address fromHex(String hex) {
@@ -38,6 +40,8 @@ public record Address(int high, long middle, long low) {
     /**
      * Returns the address held in {@code bytes}, which must be exactly 20 long.
      *
+     * @param bytes 20 bytes, most significant first
+     * @return the address
      * @throws IllegalArgumentException if {@code bytes.length != 20}
      */
     public static Address fromBytes(byte[] bytes) {
@@ -50,6 +54,9 @@ public record Address(int high, long middle, long low) {
     /**
      * Reads 20 bytes of {@code source} starting at {@code offset}.
      *
+     * @param source the array to read from
+     * @param offset where the 20 bytes start in {@code source}
+     * @return the address
      * @throws IndexOutOfBoundsException if fewer than 20 bytes follow {@code offset}
      */
     public static Address fromBytes(byte[] source, int offset) {
@@ -58,7 +65,12 @@ public record Address(int high, long middle, long low) {
                 Lanes.readLong(source, offset + 12));
     }
 
-    /** The address whose number is {@code value} read as unsigned, e.g. {@code fromLong(1)} = 0x00..01. */
+    /**
+     * The address whose number is {@code value} read as unsigned, e.g. {@code fromLong(1)} = 0x00..01.
+     *
+     * @param value the number, its 64 bits read as unsigned
+     * @return the address with {@code value} in its low 8 bytes
+     */
     public static Address fromLong(long value) {
         return value == 0 ? ZERO : new Address(0, 0, value);
     }
@@ -66,6 +78,8 @@ public record Address(int high, long middle, long low) {
     /**
      * The address whose number is {@code value}.
      *
+     * @param value the number, from 0 to 2^160 - 1
+     * @return the address
      * @throws IllegalArgumentException if {@code value} is negative or not below 2^160
      */
     public static Address fromBigInteger(BigInteger value) {
@@ -75,29 +89,34 @@ public record Address(int high, long middle, long low) {
         return new Address(value.shiftRight(128).intValue(), value.shiftRight(64).longValue(), value.longValue());
     }
 
-    /** The low 20 bytes of {@code word} (the 12 high bytes are dropped), as DVM call instructions read it. */
+    /**
+     * The low 20 bytes of {@code word} (the 12 high bytes are dropped), as DVM call instructions read it.
+     *
+     * @param word a 32-byte word, e.g. from the DVM stack
+     * @return the address in its low 20 bytes
+     */
     public static Address fromBytes32(Bytes32 word) {
         return new Address((int) word.w1(), word.w2(), word.w3());
     }
 
-    /** This address right-aligned in a 32-byte word. */
+    /** {@return this address right-aligned in a 32-byte word} */
     public Bytes32 toBytes32() {
         return Bytes32.fromAddress(this);
     }
 
-    /** The address as an unsigned number in {@code [0, 2^160)}. */
+    /** {@return the address as an unsigned number in {@code [0, 2^160)}} */
     public BigInteger toBigInteger() {
         byte[] bytes = new byte[SIZE + 1];
         copyTo(bytes, 1);
         return new BigInteger(bytes);
     }
 
-    /** True for the zero address. */
+    /** {@return true for the zero address} */
     public boolean isZero() {
         return (high | middle | low) == 0;
     }
 
-    /** A fresh 20-byte array. */
+    /** {@return a fresh 20-byte array} */
     public byte[] toBytes() {
         byte[] bytes = new byte[SIZE];
         copyTo(bytes, 0);
@@ -107,6 +126,8 @@ public record Address(int high, long middle, long low) {
     /**
      * Writes the 20 bytes into {@code target} at {@code offset}.
      *
+     * @param target the array to write into
+     * @param offset where the 20 bytes start in {@code target}
      * @throws IndexOutOfBoundsException if fewer than 20 bytes follow {@code offset}
      */
     public void copyTo(byte[] target, int offset) {
@@ -116,7 +137,7 @@ public record Address(int high, long middle, long low) {
         Lanes.writeLong(target, offset + 12, low);
     }
 
-    /** 40 lower-case hex digits without a prefix. */
+    /** {@return 40 lower-case hex digits without a prefix} */
     public String toHex() {
         return Hex.encode(toBytes(), 0, SIZE);
     }

@@ -24,7 +24,12 @@ public final class Bytes {
         this.bytes = bytes;
     }
 
-    /** Returns a sequence holding a copy of {@code bytes}. */
+    /**
+     * Returns a sequence holding a copy of {@code bytes}.
+     *
+     * @param bytes the bytes; the array is copied, so later changes to it do not show
+     * @return the sequence, {@link #EMPTY} for no bytes
+     */
     public static Bytes of(byte... bytes) {
         Objects.requireNonNull(bytes, "bytes");
         return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
@@ -33,6 +38,10 @@ public final class Bytes {
     /**
      * Returns a sequence holding a copy of {@code length} bytes of {@code source} from {@code offset}.
      *
+     * @param source the array to copy from
+     * @param offset where the range starts in {@code source}
+     * @param length how many bytes to copy, 0 or more
+     * @return a sequence of the {@code length} bytes
      * @throws IndexOutOfBoundsException if the range is not inside {@code source}
      */
     public static Bytes copyOf(byte[] source, int offset, int length) {
@@ -44,6 +53,8 @@ public final class Bytes {
      * Parses hex digits, with or without a {@code 0x} prefix, without white space. The empty string
      * and a bare {@code 0x} give {@link #EMPTY}.
      *
+     * @param hex the text
+     * @return the bytes the digits spell
      * @throws IllegalArgumentException if the text has an odd number of digits or a non-hex character
      */
     public static Bytes fromHex(String hex) {
@@ -51,12 +62,12 @@ public final class Bytes {
         return decoded.length == 0 ? EMPTY : new Bytes(decoded);
     }
 
-    /** The number of bytes, 0 or more. */
+    /** {@return the number of bytes, 0 or more} */
     public int size() {
         return bytes.length;
     }
 
-    /** True when {@link #size()} is 0. */
+    /** {@return true when {@link #size()} is 0} */
     public boolean isEmpty() {
         return bytes.length == 0;
     }
@@ -64,18 +75,25 @@ public final class Bytes {
     /**
      * The byte at {@code index} as a signed Java byte.
      *
+     * @param index the position, from 0
+     * @return the byte, from -128 to 127
      * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
      */
     public byte get(int index) {
         return bytes[index];
     }
 
-    /** The byte at {@code index} as an unsigned value in {@code [0, 255]}. */
+    /**
+     * The byte at {@code index} as an unsigned value in {@code [0, 255]}.
+     *
+     * @param index the position, from 0
+     * @return the byte, from 0 to 255
+     */
     public int getUnsigned(int index) {
         return bytes[index] & 0xff;
     }
 
-    /** A fresh copy of the bytes; changing it does not change this sequence. */
+    /** {@return a fresh copy of the bytes; changing it does not change this sequence} */
     public byte[] toArray() {
         return bytes.clone();
     }
@@ -84,13 +102,24 @@ public final class Bytes {
      * Copies {@code length} bytes starting at {@code sourceOffset} into {@code target} at
      * {@code targetOffset}.
      *
+     * @param sourceOffset where to start reading in this sequence
+     * @param target       the array to write into
+     * @param targetOffset where to start writing in {@code target}
+     * @param length       how many bytes to copy, 0 or more
      * @throws IndexOutOfBoundsException if either range is out of bounds
      */
     public void copyTo(int sourceOffset, byte[] target, int targetOffset, int length) {
         System.arraycopy(bytes, sourceOffset, target, targetOffset, length);
     }
 
-    /** The sub-sequence {@code [from, from + length)}. */
+    /**
+     * The sub-sequence {@code [from, from + length)}.
+     *
+     * @param from   the first position, from 0
+     * @param length how many bytes, 0 or more
+     * @return the bytes {@code [from, from + length)}, sharing nothing mutable with this sequence
+     * @throws IndexOutOfBoundsException if the range is not inside this sequence
+     */
     public Bytes slice(int from, int length) {
         Objects.checkFromIndexSize(from, length, bytes.length);
         if (from == 0 && length == bytes.length) {
@@ -99,12 +128,12 @@ public final class Bytes {
         return copyOf(bytes, from, length);
     }
 
-    /** A read-only view of the bytes, positioned at 0. */
+    /** {@return a read-only view of the bytes, positioned at 0} */
     public ByteBuffer asByteBuffer() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
-    /** Lower-case hex digits without a prefix; the empty string for {@link #EMPTY}. */
+    /** {@return lower-case hex digits without a prefix; the empty string for {@link #EMPTY}} */
     public String toHex() {
         return Hex.encode(bytes, 0, bytes.length);
     }

@@ -32,6 +32,8 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
     /**
      * Parses exactly 64 hex digits, with or without a {@code 0x} prefix.
      *
+     * @param hex the text
+     * @return the word the digits spell
      * @throws IllegalArgumentException on a non-hex character or a length other than 64 digits
      */
     public static Bytes32 fromHex(String hex) {
@@ -41,6 +43,8 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
     /**
      * Returns the 32 bytes of {@code bytes}, which must be exactly 32 long.
      *
+     * @param bytes 32 bytes, most significant first
+     * @return the word
      * @throws IllegalArgumentException if {@code bytes.length != 32}
      */
     public static Bytes32 fromBytes(byte[] bytes) {
@@ -53,6 +57,9 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
     /**
      * Reads 32 bytes of {@code source} starting at {@code offset}.
      *
+     * @param source the array to read from
+     * @param offset where the 32 bytes start in {@code source}
+     * @return the word
      * @throws IndexOutOfBoundsException if fewer than 32 bytes follow {@code offset}
      */
     public static Bytes32 fromBytes(byte[] source, int offset) {
@@ -61,7 +68,12 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
                 Lanes.readLong(source, offset + 16), Lanes.readLong(source, offset + 24));
     }
 
-    /** The unsigned 64-bit number {@code value} (its bits read as unsigned) as a 256-bit word. */
+    /**
+     * The unsigned 64-bit number {@code value} (its bits read as unsigned) as a 256-bit word.
+     *
+     * @param value the number, its 64 bits read as unsigned
+     * @return the word with {@code value} in its low 8 bytes
+     */
     public static Bytes32 fromLong(long value) {
         return value == 0 ? ZERO : new Bytes32(0, 0, 0, value);
     }
@@ -69,6 +81,8 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
     /**
      * The number {@code value} as a 256-bit big-endian word.
      *
+     * @param value the number, from 0 to 2^256 - 1
+     * @return the word
      * @throws IllegalArgumentException if {@code value} is negative or not below 2^256
      */
     public static Bytes32 fromBigInteger(BigInteger value) {
@@ -79,29 +93,34 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
                 value.shiftRight(64).longValue(), value.longValue());
     }
 
-    /** The address right-aligned in a word with 12 leading zero bytes, as the DVM stack holds it. */
+    /**
+     * The address right-aligned in a word with 12 leading zero bytes, as the DVM stack holds it.
+     *
+     * @param address the address
+     * @return the word holding it in its low 20 bytes
+     */
     public static Bytes32 fromAddress(Address address) {
         return new Bytes32(0, address.high() & 0xffff_ffffL, address.middle(), address.low());
     }
 
-    /** The word as an unsigned number in {@code [0, 2^256)}. */
+    /** {@return the word as an unsigned number in {@code [0, 2^256)}} */
     public BigInteger toBigInteger() {
         byte[] bytes = new byte[SIZE + 1];
         copyTo(bytes, 1);
         return new BigInteger(bytes);
     }
 
-    /** The least significant 64 bits, i.e. {@link #w3()}. */
+    /** {@return the least significant 64 bits, i.e. {@link #w3()}} */
     public long toLong() {
         return w3;
     }
 
-    /** True when all 32 bytes are zero. */
+    /** {@return true when all 32 bytes are zero} */
     public boolean isZero() {
         return (w0 | w1 | w2 | w3) == 0;
     }
 
-    /** A fresh 32-byte array. */
+    /** {@return a fresh 32-byte array, most significant byte first} */
     public byte[] toBytes() {
         byte[] bytes = new byte[SIZE];
         copyTo(bytes, 0);
@@ -111,6 +130,8 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
     /**
      * Writes the 32 bytes into {@code target} at {@code offset}.
      *
+     * @param target the array to write into
+     * @param offset where the 32 bytes start in {@code target}
      * @throws IndexOutOfBoundsException if fewer than 32 bytes follow {@code offset}
      */
     public void copyTo(byte[] target, int offset) {
@@ -121,7 +142,7 @@ public record Bytes32(long w0, long w1, long w2, long w3) {
         Lanes.writeLong(target, offset + 24, w3);
     }
 
-    /** 64 lower-case hex digits without a prefix. */
+    /** {@return 64 lower-case hex digits without a prefix} */
     public String toHex() {
         return Hex.encode(toBytes(), 0, SIZE);
     }

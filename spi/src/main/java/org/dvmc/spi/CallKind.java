@@ -23,17 +23,22 @@ public enum CallKind {
         this.code = code;
     }
 
-    /** The C number, from 0 to 5. */
+    /** {@return the C number, from 0 to 5} */
     public int code() {
         return code;
     }
 
-    /** True for the kinds that create a contract: CREATE, CREATE2 and EOFCREATE. */
+    /** {@return true for the kinds that create a contract: CREATE, CREATE2 and EOFCREATE} */
     public boolean isCreate() {
         return this == CREATE || this == CREATE2 || this == EOFCREATE;
     }
 
-    /** The kind with C number {@code code}, or empty. */
+    /**
+     * The kind with C number {@code code}, or empty.
+     *
+     * @param code a C number
+     * @return the kind, or empty when no kind has that number
+     */
     public static Optional<CallKind> fromCode(int code) {
         return Codes.find(values(), CallKind::code, code);
     }

@@ -20,17 +20,27 @@ public enum Capability {
         this.bit = bit;
     }
 
-    /** The C bit: 1, 2 or 4. */
+    /** {@return the C bit: 1, 2 or 4} */
     public int bit() {
         return bit;
     }
 
-    /** The C flag set of {@code capabilities}. */
+    /**
+     * The C flag set of {@code capabilities}.
+     *
+     * @param capabilities any set of capabilities
+     * @return the bits of {@code capabilities} or-ed together
+     */
     public static int toMask(Set<Capability> capabilities) {
         return Codes.toMask(capabilities, Capability::bit);
     }
 
-    /** The capabilities whose bits are set in {@code mask}; unknown bits are ignored. */
+    /**
+     * The capabilities whose bits are set in {@code mask}; unknown bits are ignored.
+     *
+     * @param mask a C flag set
+     * @return an immutable set of the capabilities whose bits are set
+     */
     public static Set<Capability> fromMask(int mask) {
         return Codes.fromMask(Capability.class, Capability::bit, mask);
     }

@@ -1,9 +1,17 @@
 package org.dvmc.spi;
 
-/** Hex encoding shared by the value types; package-private so the public surface stays small. */
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Hex text of the value types: {@link HexFormat} does the encoding and decoding; this class adds the
+ * optional {@code 0x} prefix and error messages that name the value, the offending character and its
+ * position. Package-private so the public surface stays small.
+ */
 final class Hex {
 
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** Lower-case digits, no delimiter: the form every value type prints. */
+    private static final HexFormat FORMAT = HexFormat.of();
 
     private Hex() {
     }
@@ -23,20 +31,18 @@ final class Hex {
      * @throws IllegalArgumentException naming {@code what}, the offending character and its position
      */
     static byte[] decode(String text, String what) {
-        java.util.Objects.requireNonNull(text, what);
+        Objects.requireNonNull(text, what);
         String digits = stripPrefix(text);
-        int prefixLength = text.length() - digits.length();
         if ((digits.length() & 1) != 0) {
             throw new IllegalArgumentException(
                     what + ": invalid hex: odd number of digits (" + digits.length() + ") in \"" + abbreviate(text) + "\"");
         }
-        byte[] out = new byte[digits.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            int hi = digit(digits, 2 * i, prefixLength, text, what);
-            int lo = digit(digits, 2 * i + 1, prefixLength, text, what);
-            out[i] = (byte) ((hi << 4) | lo);
+        try {
+            return FORMAT.parseHex(digits);
+        } catch (IllegalArgumentException e) {
+            // HexFormat's message does not say which value was wrong; ours names it and points into the text.
+            throw invalidCharacter(text, digits, what);
         }
-        return out;
     }
 
     /**
@@ -46,7 +52,7 @@ final class Hex {
      * @throws IllegalArgumentException naming {@code what} on a wrong length or a non-hex character
      */
     static byte[] decodeExactly(String text, int size, String what) {
-        java.util.Objects.requireNonNull(text, what);
+        Objects.requireNonNull(text, what);
         int digitCount = stripPrefix(text).length();
         if (digitCount != 2 * size) {
             throw new IllegalArgumentException(what + ": expected " + 2 * size + " hex digits but got " + digitCount
@@ -56,24 +62,21 @@ final class Hex {
     }
 
     // The position is counted in the original text (prefix included), so it points into the quoted string.
-    private static int digit(String digits, int index, int prefixLength, String original, String what) {
-        char c = digits.charAt(index);
-        int value = Character.digit(c, 16);
-        if (value < 0 || c > 'f') {
-            throw new IllegalArgumentException(what + ": invalid hex: character '" + c + "' at position "
-                    + (prefixLength + index) + " of \"" + abbreviate(original) + "\"");
+    private static IllegalArgumentException invalidCharacter(String original, String digits, String what) {
+        int prefixLength = original.length() - digits.length();
+        for (int index = 0; index < digits.length(); index++) {
+            char c = digits.charAt(index);
+            if (!HexFormat.isHexDigit(c)) {
+                return new IllegalArgumentException(what + ": invalid hex: character '" + c + "' at position "
+                        + (prefixLength + index) + " of \"" + abbreviate(original) + "\"");
+            }
         }
-        return value;
+        return new IllegalArgumentException(what + ": invalid hex in \"" + abbreviate(original) + "\"");
     }
 
+    /** Lower-case hex digits of {@code length} bytes of {@code bytes} from {@code offset}, no prefix. */
     static String encode(byte[] bytes, int offset, int length) {
-        char[] out = new char[length * 2];
-        for (int i = 0; i < length; i++) {
-            int b = bytes[offset + i] & 0xff;
-            out[2 * i] = DIGITS[b >>> 4];
-            out[2 * i + 1] = DIGITS[b & 0xf];
-        }
-        return new String(out);
+        return FORMAT.formatHex(bytes, offset, offset + length);
     }
 
     static String abbreviate(String text) {

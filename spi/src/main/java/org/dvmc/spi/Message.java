@@ -43,6 +43,17 @@ public record Message(
     /**
      * Checks and freezes the fields.
      *
+     * @param kind the kind of call or creation
+     * @param flags the flags
+     * @param depth the call depth, 0 or more
+     * @param gas the gas, 0 or more
+     * @param recipient the recipient
+     * @param sender the sender
+     * @param input the call data
+     * @param value the value transferred
+     * @param create2Salt the CREATE2 salt
+     * @param codeAddress the account whose code is executed
+     * @param code the code carried by the message
      * @throws NullPointerException     if any field is null
      * @throws IllegalArgumentException if {@code depth} or {@code gas} is negative
      */
@@ -64,7 +75,7 @@ public record Message(
         }
     }
 
-    /** True when the {@link MessageFlag#STATIC} flag is set. */
+    /** {@return true when the {@link MessageFlag#STATIC} flag is set} */
     public boolean isStatic() {
         return flags.contains(MessageFlag.STATIC);
     }
@@ -72,12 +83,14 @@ public record Message(
     /**
      * A builder starting from a CALL at depth 0 with 0 gas, no flags, zero addresses, empty input and
      * code, and zero value and salt.
+     *
+     * @return the builder
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding every field of this message. */
+    /** {@return a builder holding every field of this message} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -113,74 +126,134 @@ public record Message(
             code = message.code;
         }
 
-        /** Sets the kind. */
+        /**
+         * Sets the kind.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
         public Builder kind(CallKind kind) {
             this.kind = kind;
             return this;
         }
 
-        /** Replaces the flags with {@code flags}. */
+        /**
+         * Replaces the flags with {@code flags}.
+         *
+         * @param flags the new flags, replacing all others
+         * @return this builder
+         */
         public Builder flags(Set<MessageFlag> flags) {
             this.flags.clear();
             this.flags.addAll(flags);
             return this;
         }
 
-        /** Adds {@code flag} to the flags. */
+        /**
+         * Adds {@code flag} to the flags.
+         *
+         * @param flag the flag to add
+         * @return this builder
+         */
         public Builder flag(MessageFlag flag) {
             this.flags.add(flag);
             return this;
         }
 
-        /** Sets the call depth, 0 or more. */
+        /**
+         * Sets the call depth, 0 or more.
+         *
+         * @param depth the call depth, 0 or more
+         * @return this builder
+         */
         public Builder depth(int depth) {
             this.depth = depth;
             return this;
         }
 
-        /** Sets the gas, 0 or more. */
+        /**
+         * Sets the gas, 0 or more.
+         *
+         * @param gas the gas, 0 or more
+         * @return this builder
+         */
         public Builder gas(long gas) {
             this.gas = gas;
             return this;
         }
 
-        /** Sets the recipient. */
+        /**
+         * Sets the recipient.
+         *
+         * @param recipient the recipient
+         * @return this builder
+         */
         public Builder recipient(Address recipient) {
             this.recipient = recipient;
             return this;
         }
 
-        /** Sets the sender. */
+        /**
+         * Sets the sender.
+         *
+         * @param sender the sender
+         * @return this builder
+         */
         public Builder sender(Address sender) {
             this.sender = sender;
             return this;
         }
 
-        /** Sets the input data. */
+        /**
+         * Sets the input data.
+         *
+         * @param input the input data
+         * @return this builder
+         */
         public Builder input(Bytes input) {
             this.input = input;
             return this;
         }
 
-        /** Sets the value transferred. */
+        /**
+         * Sets the value transferred.
+         *
+         * @param value the value transferred
+         * @return this builder
+         */
         public Builder value(Bytes32 value) {
             this.value = value;
             return this;
         }
 
-        /** Sets the CREATE2 salt. */
+        /**
+         * Sets the CREATE2 salt.
+         *
+         * @param create2Salt the CREATE2 salt
+         * @return this builder
+         */
         public Builder create2Salt(Bytes32 create2Salt) {
             this.create2Salt = create2Salt;
             return this;
         }
 
-        /** Sets the address whose code is executed. */
+        /**
+         * Sets the address whose code is executed.
+         *
+         * @param codeAddress the address whose code is executed
+         * @return this builder
+         */
         public Builder codeAddress(Address codeAddress) {
             this.codeAddress = codeAddress;
             return this;
         }
 
-        /** Sets the code carried by the message. */
+        /**
+         * Sets the code carried by the message.
+         *
+         * @param code the code carried by the message
+         * @return this builder
+         */
         public Builder code(Bytes code) {
             this.code = code;
             return this;
@@ -189,6 +262,7 @@ public record Message(
         /**
          * Builds the message.
          *
+         * @return the message
          * @throws NullPointerException     if a field was set to null
          * @throws IllegalArgumentException if depth or gas is negative
          */

@@ -15,17 +15,27 @@ public enum MessageFlag {
         this.bit = bit;
     }
 
-    /** The C bit: 1 or 2. */
+    /** {@return the C bit: 1 or 2} */
     public int bit() {
         return bit;
     }
 
-    /** The C bit mask of {@code flags}. */
+    /**
+     * The C bit mask of {@code flags}.
+     *
+     * @param flags any set of flags
+     * @return the bits of {@code flags} or-ed together
+     */
     public static int toMask(Set<MessageFlag> flags) {
         return Codes.toMask(flags, MessageFlag::bit);
     }
 
-    /** The flags whose bits are set in {@code mask}; unknown bits are ignored. */
+    /**
+     * The flags whose bits are set in {@code mask}; unknown bits are ignored.
+     *
+     * @param mask a C flag set
+     * @return an immutable set of the flags whose bits are set
+     */
     public static Set<MessageFlag> fromMask(int mask) {
         return Codes.fromMask(MessageFlag.class, MessageFlag::bit, mask);
     }

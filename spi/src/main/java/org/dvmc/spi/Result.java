@@ -65,23 +65,41 @@ public final class Result implements AutoCloseable {
      * @param gasLeft   gas units left, 0 or more
      * @param gasRefund gas units to refund at the end of the transaction
      * @param output    the output data
+     * @return the result
      * @throws IllegalArgumentException if {@code gasLeft} is negative
      */
     public static Result of(StatusCode status, long gasLeft, long gasRefund, Bytes output) {
         return new Result(status, gasLeft, gasRefund, output, Address.ZERO, null, null);
     }
 
-    /** A {@link StatusCode#SUCCESS} result with {@code gasLeft} gas units left and {@code output}. */
+    /**
+     * A {@link StatusCode#SUCCESS} result with {@code gasLeft} gas units left and {@code output}.
+     *
+     * @param gasLeft gas units left, from 0 to the message's gas
+     * @param output  the returned bytes
+     * @return the result
+     */
     public static Result success(long gasLeft, Bytes output) {
         return of(StatusCode.SUCCESS, gasLeft, 0, output);
     }
 
-    /** A {@link StatusCode#REVERT} result with {@code gasLeft} gas units left and {@code output}. */
+    /**
+     * A {@link StatusCode#REVERT} result with {@code gasLeft} gas units left and {@code output}.
+     *
+     * @param gasLeft gas units left, from 0 to the message's gas
+     * @param output  the reverted bytes
+     * @return the result
+     */
     public static Result revert(long gasLeft, Bytes output) {
         return of(StatusCode.REVERT, gasLeft, 0, output);
     }
 
-    /** A result of {@code status} with 0 gas left and no output, as every status but success and revert has. */
+    /**
+     * A result of {@code status} with 0 gas left and no output, as every status but success and revert has.
+     *
+     * @param status any status but success and revert
+     * @return the result
+     */
     public static Result failure(StatusCode status) {
         return of(status, 0, 0, Bytes.EMPTY);
     }
@@ -89,13 +107,21 @@ public final class Result implements AutoCloseable {
     /**
      * An {@link StatusCode#INTERNAL_ERROR} result with 0 gas left, carrying {@code cause} for whoever
      * wants to report it (see {@link #cause()}).
+     *
+     * @param cause what went wrong
+     * @return the result
      */
     public static Result internalError(Throwable cause) {
         return new Result(StatusCode.INTERNAL_ERROR, 0, 0, Bytes.EMPTY, Address.ZERO,
                 Objects.requireNonNull(cause, "cause"), null);
     }
 
-    /** A copy of this result with {@code createAddress}, for a successful creation; the release hook moves to the copy. */
+    /**
+     * A copy of this result with {@code createAddress}, for a successful creation; the release hook moves to the copy.
+     *
+     * @param createAddress the created contract's address
+     * @return the copy; this result no longer runs the hook
+     */
     public Result withCreateAddress(Address createAddress) {
         return new Result(status, gasLeft, gasRefund, output, createAddress, cause, takeRelease());
     }
@@ -103,6 +129,9 @@ public final class Result implements AutoCloseable {
     /**
      * A copy of this result whose {@link #close()} runs {@code hook} once. Any hook this result had is
      * replaced; the caller of this method is responsible for it.
+     *
+     * @param hook what frees the resources the result holds; runs at most once
+     * @return the copy; this result no longer runs a hook
      */
     public Result withRelease(Runnable hook) {
         Objects.requireNonNull(hook, "hook");
@@ -110,42 +139,42 @@ public final class Result implements AutoCloseable {
         return new Result(status, gasLeft, gasRefund, output, createAddress, cause, hook);
     }
 
-    /** The outcome. */
+    /** {@return the outcome} */
     public StatusCode status() {
         return status;
     }
 
-    /** Gas units left, 0 or more; 0 unless the status is success or revert. */
+    /** {@return gas units left, 0 or more; 0 unless the status is success or revert} */
     public long gasLeft() {
         return gasLeft;
     }
 
-    /** Gas units to refund at the end of the transaction; 0 unless the VM computes refunds. */
+    /** {@return gas units to refund at the end of the transaction; 0 unless the VM computes refunds} */
     public long gasRefund() {
         return gasRefund;
     }
 
-    /** The output data: the returned or reverted bytes; empty for other statuses. */
+    /** {@return the output data: the returned or reverted bytes; empty for other statuses} */
     public Bytes output() {
         return output;
     }
 
-    /** The address of the created contract for a successful creation; otherwise zero. */
+    /** {@return the address of the created contract for a successful creation; otherwise zero} */
     public Address createAddress() {
         return createAddress;
     }
 
-    /** Why an {@link StatusCode#INTERNAL_ERROR} happened, when the VM or host knew; otherwise empty. */
+    /** {@return why an {@link StatusCode#INTERNAL_ERROR} happened, when the VM or host knew; otherwise empty} */
     public Optional<Throwable> cause() {
         return Optional.ofNullable(cause);
     }
 
-    /** True when {@link #status()} is {@link StatusCode#SUCCESS}. */
+    /** {@return true when {@link #status()} is {@link StatusCode#SUCCESS}} */
     public boolean isSuccess() {
         return status == StatusCode.SUCCESS;
     }
 
-    /** True when a release hook is attached and has not yet run. */
+    /** {@return true when a release hook is attached and has not yet run} */
     public boolean hasPendingRelease() {
         return release != null;
     }

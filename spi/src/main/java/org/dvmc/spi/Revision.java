@@ -60,17 +60,22 @@ public enum Revision {
         this.displayName = displayName;
     }
 
-    /** The C number, from 0 to 15. */
+    /** {@return the C number, from 0 to 15} */
     public int code() {
         return code;
     }
 
-    /** The human name, e.g. {@code "Tangerine Whistle"}. */
+    /** {@return the human name, e.g. {@code "Tangerine Whistle"}} */
     public String displayName() {
         return displayName;
     }
 
-    /** The revision with C number {@code code}, or empty. */
+    /**
+     * The revision with C number {@code code}, or empty.
+     *
+     * @param code a C number
+     * @return the revision, or empty when none has that number
+     */
     public static Optional<Revision> fromCode(int code) {
         return Codes.find(values(), Revision::code, code);
     }
@@ -79,6 +84,9 @@ public enum Revision {
      * The revision named {@code name}, ignoring case, spaces and underscores: {@code "Prague"},
      * {@code "tangerine whistle"}, {@code "TANGERINE_WHISTLE"} and {@code "tangerinewhistle"} all
      * match. Empty when nothing matches.
+     *
+     * @param name a revision's name, e.g. from the command line
+     * @return the revision, or empty
      */
     public static Optional<Revision> fromName(String name) {
         String wanted = squash(name);

@@ -17,12 +17,17 @@ public enum SetOptionResult {
         this.code = code;
     }
 
-    /** The C number: 0, 1 or 2. */
+    /** {@return the C number: 0, 1 or 2} */
     public int code() {
         return code;
     }
 
-    /** The result with C number {@code code}, or empty. */
+    /**
+     * The result with C number {@code code}, or empty.
+     *
+     * @param code a C number
+     * @return the result, or empty when none has that number
+     */
     public static Optional<SetOptionResult> fromCode(int code) {
         return Codes.find(values(), SetOptionResult::code, code);
     }

@@ -61,22 +61,27 @@ public enum StatusCode {
         this.description = description;
     }
 
-    /** The C number, from -3 to 17. */
+    /** {@return the C number, from -3 to 17} */
     public int code() {
         return code;
     }
 
-    /** The human name, e.g. {@code "success"}, {@code "out of gas"}. */
+    /** {@return the human name, e.g. {@code "success"}, {@code "out of gas"}} */
     public String description() {
         return description;
     }
 
-    /** True for {@link #SUCCESS} and {@link #REVERT}, the outcomes that keep gas left and output. */
+    /** {@return true for {@link #SUCCESS} and {@link #REVERT}, the outcomes that keep gas left and output} */
     public boolean keepsGasAndOutput() {
         return this == SUCCESS || this == REVERT;
     }
 
-    /** The constant with C number {@code code}, or empty. */
+    /**
+     * The constant with C number {@code code}, or empty.
+     *
+     * @param code a C number
+     * @return the status, or empty when none has that number
+     */
     public static Optional<StatusCode> fromCode(int code) {
         return Codes.find(values(), StatusCode::code, code);
     }

@@ -36,17 +36,22 @@ public enum StorageStatus {
         this.description = description;
     }
 
-    /** The C number, from 0 to 8. */
+    /** {@return the C number, from 0 to 8} */
     public int code() {
         return code;
     }
 
-    /** The human name, e.g. {@code "modified restored"}. */
+    /** {@return the human name, e.g. {@code "modified restored"}} */
     public String description() {
         return description;
     }
 
-    /** The status with C number {@code code}, or empty. */
+    /**
+     * The status with C number {@code code}, or empty.
+     *
+     * @param code a C number
+     * @return the status, or empty when none has that number
+     */
     public static Optional<StorageStatus> fromCode(int code) {
         return Codes.find(values(), StorageStatus::code, code);
     }

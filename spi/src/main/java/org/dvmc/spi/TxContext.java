@@ -42,6 +42,18 @@ public record TxContext(
     /**
      * Checks and freezes the fields.
      *
+     * @param gasPrice the gas price
+     * @param origin the transaction origin
+     * @param coinbase the block beneficiary
+     * @param blockNumber the block number, 0 or more
+     * @param timestamp the block timestamp in seconds, 0 or more
+     * @param gasLimit the block gas limit, 0 or more
+     * @param prevRandao the previous RANDAO
+     * @param chainId the chain ID
+     * @param baseFee the base fee
+     * @param blobBaseFee the blob base fee
+     * @param blobHashes the blob hashes
+     * @param initcodes the init codes
      * @throws NullPointerException     if a field or list element is null
      * @throws IllegalArgumentException if block number, timestamp or gas limit is negative
      */
@@ -66,12 +78,12 @@ public record TxContext(
         }
     }
 
-    /** A builder with every field zero or empty. */
+    /** {@return a builder with every field zero or empty} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding every field of this context. */
+    /** {@return a builder holding every field of this context} */
     public Builder toBuilder() {
         return new Builder()
                 .gasPrice(gasPrice).origin(origin).coinbase(coinbase)
@@ -98,73 +110,133 @@ public record TxContext(
         private Builder() {
         }
 
-        /** Sets the gas price. */
+        /**
+         * Sets the gas price.
+         *
+         * @param gasPrice the gas price
+         * @return this builder
+         */
         public Builder gasPrice(Bytes32 gasPrice) {
             this.gasPrice = gasPrice;
             return this;
         }
 
-        /** Sets the origin. */
+        /**
+         * Sets the origin.
+         *
+         * @param origin the origin
+         * @return this builder
+         */
         public Builder origin(Address origin) {
             this.origin = origin;
             return this;
         }
 
-        /** Sets the coinbase. */
+        /**
+         * Sets the coinbase.
+         *
+         * @param coinbase the coinbase
+         * @return this builder
+         */
         public Builder coinbase(Address coinbase) {
             this.coinbase = coinbase;
             return this;
         }
 
-        /** Sets the block number, 0 or more. */
+        /**
+         * Sets the block number, 0 or more.
+         *
+         * @param blockNumber the block number, 0 or more
+         * @return this builder
+         */
         public Builder blockNumber(long blockNumber) {
             this.blockNumber = blockNumber;
             return this;
         }
 
-        /** Sets the timestamp in seconds, 0 or more. */
+        /**
+         * Sets the timestamp in seconds, 0 or more.
+         *
+         * @param timestamp the timestamp in seconds, 0 or more
+         * @return this builder
+         */
         public Builder timestamp(long timestamp) {
             this.timestamp = timestamp;
             return this;
         }
 
-        /** Sets the block gas limit, 0 or more. */
+        /**
+         * Sets the block gas limit, 0 or more.
+         *
+         * @param gasLimit the block gas limit, 0 or more
+         * @return this builder
+         */
         public Builder gasLimit(long gasLimit) {
             this.gasLimit = gasLimit;
             return this;
         }
 
-        /** Sets the previous RANDAO. */
+        /**
+         * Sets the previous RANDAO.
+         *
+         * @param prevRandao the previous RANDAO
+         * @return this builder
+         */
         public Builder prevRandao(Bytes32 prevRandao) {
             this.prevRandao = prevRandao;
             return this;
         }
 
-        /** Sets the chain ID. */
+        /**
+         * Sets the chain ID.
+         *
+         * @param chainId the chain ID
+         * @return this builder
+         */
         public Builder chainId(Bytes32 chainId) {
             this.chainId = chainId;
             return this;
         }
 
-        /** Sets the base fee. */
+        /**
+         * Sets the base fee.
+         *
+         * @param baseFee the base fee
+         * @return this builder
+         */
         public Builder baseFee(Bytes32 baseFee) {
             this.baseFee = baseFee;
             return this;
         }
 
-        /** Sets the blob base fee. */
+        /**
+         * Sets the blob base fee.
+         *
+         * @param blobBaseFee the blob base fee
+         * @return this builder
+         */
         public Builder blobBaseFee(Bytes32 blobBaseFee) {
             this.blobBaseFee = blobBaseFee;
             return this;
         }
 
-        /** Sets the blob hashes. */
+        /**
+         * Sets the blob hashes.
+         *
+         * @param blobHashes the blob hashes
+         * @return this builder
+         */
         public Builder blobHashes(List<Bytes32> blobHashes) {
             this.blobHashes = blobHashes;
             return this;
         }
 
-        /** Sets the init codes. */
+        /**
+         * Sets the init codes.
+         *
+         * @param initcodes the init codes
+         * @return this builder
+         */
         public Builder initcodes(List<TxInitcode> initcodes) {
             this.initcodes = initcodes;
             return this;
@@ -173,6 +245,7 @@ public record TxContext(
         /**
          * Builds the context.
          *
+         * @return the context
          * @throws NullPointerException     if a field was set to null
          * @throws IllegalArgumentException if a number that must be 0 or more is negative
          */

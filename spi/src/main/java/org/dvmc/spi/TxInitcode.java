@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record TxInitcode(Bytes32 hash, Bytes code) {
 
-    /** @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields.
+     *
+     * @param hash the hash of {@code code}
+     * @param code the init code
+     * @throws NullPointerException if a field is null
+     */
     public TxInitcode {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(code, "code");

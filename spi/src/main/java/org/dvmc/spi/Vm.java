@@ -18,19 +18,26 @@ public interface Vm extends AutoCloseable {
      * The DVMC ABI version this VM was built against; implementations return
      * {@link Dvmc#ABI_VERSION}, which is inlined at compile time. The host refuses an instance whose
      * number differs from its own.
+     *
+     * @return {@link Dvmc#ABI_VERSION} of the spi the VM was compiled against
      */
     int abiVersion();
 
-    /** The VM's name, non-empty and the same on every call, e.g. {@code "trans_log"}. */
+    /** {@return the VM's name, non-empty and the same on every call, e.g. {@code "trans_log"}} */
     String name();
 
-    /** The VM's version, non-empty and the same on every call, e.g. {@code "1.0.0"}. */
+    /** {@return the VM's version, non-empty and the same on every call, e.g. {@code "1.0.0"}} */
     String version();
 
-    /** What the VM can execute; at least one capability; an immutable set the same on every call. */
+    /** {@return what the VM can execute: at least one capability, in an immutable set the same on every call} */
     Set<Capability> capabilities();
 
-    /** True when {@link #capabilities()} contains {@code capability}. */
+    /**
+     * True when {@link #capabilities()} contains {@code capability}.
+     *
+     * @param capability the capability asked about
+     * @return true when {@link #capabilities()} contains {@code capability}
+     */
     default boolean hasCapability(Capability capability) {
         return capabilities().contains(capability);
     }

@@ -21,6 +21,8 @@ public interface VmFactory {
     /**
      * The codename users select the VM by, e.g. {@code "trans_log"}; matches {@link #CODENAME_PATTERN}
      * and is the same on every call.
+     *
+     * @return the codename
      */
     String codename();
 

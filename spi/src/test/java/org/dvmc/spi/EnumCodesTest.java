@@ -237,10 +237,4 @@ class EnumCodesTest {
         assertFalse(fromMask.contains(Capability.EWASM));
         assertThrows(UnsupportedOperationException.class, () -> fromMask.add(Capability.EWASM));
     }
-
-    @Test
-    void abiVersionIsTwelve() {
-        assertEquals(12, Dvmc.ABI_VERSION);
-        assertEquals("Dvmc-Abi-Version", Dvmc.ABI_VERSION_MANIFEST_ATTRIBUTE);
-    }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * <p>{@code --vm} and {@code -v} are inherited: they may be given before or after the subcommand,
  * and picocli stores them here either way. One instance serves one invocation; not thread-safe.
  */
-@Command(name = "dvmc",
+@Command(name = "dvmc", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Runs DVM code on any plugin VM, lists the VM plugins found, and checks a VM's conformance.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {RunCommand.class, VmsCommand.class, TestVmCommand.class, AutoComplete.GenerateCompletion.class},
@@ -36,12 +36,6 @@ final class DvmcCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean helpRequested;
-
-    @Option(names = "--version", description = "Print the version (with --vm, first the VM's name and version) and exit.")
-    private boolean versionRequested;
 
     @Option(names = "--plugins-dir", paramLabel = "DIR",
             description = "The directory scanned for plugin jars (default: $" + PluginsDirectory.ENVIRONMENT_VARIABLE
@@ -84,13 +78,21 @@ final class DvmcCommand implements Callable<Integer> {
         return Optional.ofNullable(vmOption);
     }
 
-    /** Prints the version; without {@code --version} a command is missing, which is a usage error. */
+    /** Runs only when no command was given, which is a usage error ({@code -V}/{@code --version} never gets here). */
     @Override
     public Integer call() {
-        if (!versionRequested) {
-            throw new ParameterException(spec.commandLine(),
-                    "Missing command: give one of run, vms, test-vm, generate-completion");
-        }
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: give one of run, vms, test-vm, generate-completion");
+    }
+
+    /**
+     * {@code dvmc -V} / {@code --version}: with a VM configuration, first the VM's name and version, then DVMC's
+     * version (picocli's own version help cannot load a VM, so {@link PicocliDvmc} calls this instead).
+     *
+     * @return the exit status, 0
+     * @throws CliFailure when the configured VM cannot be loaded
+     */
+    int printVersion() {
         Optional<String> config = vmConfig();
         if (config.isPresent()) {
             try (VmLoader loader = openLoader(); LoadedVm loaded = load(loader, config.get())) {
@@ -107,10 +109,6 @@ final class DvmcCommand implements Callable<Integer> {
 
     boolean verbose() {
         return verbose;
-    }
-
-    boolean versionRequested() {
-        return versionRequested;
     }
 
     /** The VM configuration from {@code --vm}, else from {@code DVMC_VM} when that is set and not empty. */

@@ -9,7 +9,11 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the {@code dvmc} command with {@code args} and exits with its status (see docs/CLI.md). */
+    /**
+     * Runs the {@code dvmc} command and exits with its status (see docs/CLI.md).
+     *
+     * @param args the command line, without the program name
+     */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false);
         PrintWriter err = new PrintWriter(System.err, false);

@@ -40,15 +40,20 @@ final class PicocliDvmc {
         return commandLine.execute(args);
     }
 
-    private static int execute(DvmcCommand dvmc, ParseResult parseResult) {
+    private int execute(DvmcCommand dvmc, ParseResult parseResult) {
         // Before the first logger exists, i.e. before the loader is touched.
         if (dvmc.verbose()) {
             Logging.verbose();
         }
-        // --version is answered first, whatever else is on the line, as the reference tool does.
-        CommandLine.IExecutionStrategy strategy = dvmc.versionRequested()
-                ? new CommandLine.RunFirst() : new CommandLine.RunLast();
-        return strategy.execute(parseResult);
+        // -V/--version is answered first, whatever else is on the line, as the reference tool does.
+        if (parseResult.isVersionHelpRequested()) {
+            try {
+                return dvmc.printVersion();
+            } catch (RuntimeException e) {
+                return app.reportFailure(e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** Picocli's parse errors: the message, a suggestion for a mistyped name, and where to find help; exit status 2. */

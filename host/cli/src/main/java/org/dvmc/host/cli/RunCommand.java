@@ -19,16 +19,13 @@ import picocli.CommandLine.ParentCommand;
  * {@link RunReport}). Exits with 0 whatever the VM's status, except when {@code --create}'s creation
  * fails (see {@link ExitCodes#ofStatus}).
  */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"Executes CODE on the VM selected with --vm and prints the result.",
             "The host is in memory; the message's recipient and sender are zero unless --create is given."})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
     private DvmcCommand dvmc;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean helpRequested;
 
     @Parameters(index = "0", paramLabel = "CODE",
             description = "The code: hex with or without 0x, or @FILE holding hex (white space allowed).")

@@ -21,16 +21,13 @@ import picocli.CommandLine.ParentCommand;
  * each check on a fresh instance created and configured by the loader. Prints one line per check and
  * {@code N passed, M failed}; exits with 0 when every check passed, else 1.
  */
-@Command(name = "test-vm",
+@Command(name = "test-vm", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"Runs the conformance suite against the VM selected with --vm.",
             "Prints one line per check, then a summary; exit status 0 when every check passed, 1 when one failed."})
 final class TestVmCommand implements Callable<Integer> {
 
     @ParentCommand
     private DvmcCommand dvmc;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean helpRequested;
 
     @Override
     public Integer call() {

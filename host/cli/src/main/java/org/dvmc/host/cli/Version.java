@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
 
 /** The version of the {@code dvmc} command, which is the Maven project version. Stateless. */
 final class Version {
@@ -30,5 +31,13 @@ final class Version {
     /** The line {@code dvmc --version} ends with: {@code DVMC <version>}. */
     static String line() {
         return "DVMC " + dvmc() + "\n";
+    }
+
+    /** What picocli prints for {@code -V} of a subcommand, e.g. {@code dvmc run -V}: {@code DVMC <version>}. */
+    static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"DVMC " + dvmc()};
+        }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
  * what each instance says about itself, and every rejected jar with the reason. Exits with 0 even when
  * some jars were rejected: the listing itself succeeded.
  */
-@Command(name = "vms",
+@Command(name = "vms", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"Lists the VMs found in the plugins directory and on the classpath, and the rejected jars.",
             "For each VM: codename, name, version, ABI version, capabilities, plugin id and jar; for each rejected "
                 + "jar: the reason."})
@@ -20,9 +20,6 @@ final class VmsCommand implements Callable<Integer> {
 
     @ParentCommand
     private DvmcCommand dvmc;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean helpRequested;
 
     @Option(names = "--json", description = "Print one JSON object instead of text, for machines.")
     private boolean json;

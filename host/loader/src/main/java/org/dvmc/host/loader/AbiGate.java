@@ -21,7 +21,7 @@ final class AbiGate {
      * Surrounding white space of the value is ignored.
      */
     static Optional<LoaderException> check(Path jar, String declared) {
-        String remedy = "rebuild the plugin against dvmc-spi " + HOST_ABI + " and declare '" + ATTRIBUTE + ": "
+        String remedy = "rebuild the plugin against " + Dvmc.SPI_OF_THIS_ABI + " and declare '" + ATTRIBUTE + ": "
                 + HOST_ABI + "' in its manifest";
         if (declared == null || declared.isBlank()) {
             return Optional.of(mismatch("plugin jar " + jar + " declares no " + ATTRIBUTE
@@ -36,7 +36,7 @@ final class AbiGate {
         }
         if (version != HOST_ABI) {
             return Optional.of(mismatch("plugin jar " + jar + " declares " + ATTRIBUTE + " " + version
-                    + " but this host speaks " + HOST_ABI + "; rebuild the plugin against dvmc-spi " + HOST_ABI
+                    + " but this host speaks " + HOST_ABI + "; rebuild the plugin against " + Dvmc.SPI_OF_THIS_ABI
                     + (version > HOST_ABI ? ", or use a newer host that speaks " + version : "")));
         }
         return Optional.empty();

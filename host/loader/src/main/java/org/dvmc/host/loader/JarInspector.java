@@ -31,7 +31,7 @@ import org.pf4j.ManifestPluginDescriptorFinder;
  */
 final class JarInspector {
 
-    private static final String REMEDY = "replace it with a DVMC plugin jar built against dvmc-spi " + Dvmc.ABI_VERSION;
+    private static final String REMEDY = "replace it with a DVMC plugin jar built against " + Dvmc.SPI_OF_THIS_ABI;
 
     private final InspectedDescriptorFinder finder;
 

@@ -35,8 +35,8 @@ final class VmCreator {
         } catch (Throwable t) {
             Fatal.rethrowIfFatal(t);
             String hint = t instanceof LinkageError
-                    ? "; the plugin was probably built against another dvmc-spi: rebuild it against dvmc-spi "
-                            + Dvmc.ABI_VERSION
+                    ? "; the plugin was probably built against another dvmc-spi: rebuild it against "
+                            + Dvmc.SPI_OF_THIS_ABI
                     : "; see the cause, and check the VM's requirements";
             throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE,
                     entry.describe() + " could not be created: create() threw " + t + hint, t);
@@ -56,12 +56,12 @@ final class VmCreator {
         } catch (Throwable t) {
             Fatal.rethrowIfFatal(t);
             throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, entry.describe()
-                    + " failed in abiVersion() (" + t + "); rebuild the VM against dvmc-spi " + Dvmc.ABI_VERSION, t);
+                    + " failed in abiVersion() (" + t + "); rebuild the VM against " + Dvmc.SPI_OF_THIS_ABI, t);
         }
         if (abi != Dvmc.ABI_VERSION) {
             throw new LoaderException(LoaderErrorCode.ABI_VERSION_MISMATCH, entry.describe() + " reports ABI version "
-                    + abi + " but this host speaks " + Dvmc.ABI_VERSION + "; rebuild the VM against dvmc-spi "
-                    + Dvmc.ABI_VERSION);
+                    + abi + " but this host speaks " + Dvmc.ABI_VERSION + "; rebuild the VM against "
+                    + Dvmc.SPI_OF_THIS_ABI);
         }
     }
 

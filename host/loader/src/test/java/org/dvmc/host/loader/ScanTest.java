@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dvmc.host.loader.testing.FixtureVm;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
+import org.dvmc.spi.Dvmc;
 import org.dvmc.spi.Result;
 import org.dvmc.spi.StatusCode;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ScanTest extends LoaderTestSupport {
                 assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
                 assertThat(e).hasMessageContaining(abi11.toString())
                         .hasMessageContaining("declares Dvmc-Abi-Version 11 but this host speaks 12")
-                        .hasMessageContaining("rebuild the plugin against dvmc-spi 12");
+                        .hasMessageContaining("rebuild the plugin against " + Dvmc.SPI_OF_THIS_ABI);
             });
             assertThat(reportOf(loader, none).rejection()).get().satisfies(e -> {
                 assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);

@@ -25,8 +25,8 @@ public record ConformanceCheck(String name, String description, Duration timeout
          * Runs the check.
          *
          * @return a one-line detail of what passed, e.g. {@code "12 equals the host's 12"}
-         * @throws ConformanceFailure when the VM breaks the contract; any other throwable also fails
-         *                            the check, reported with its class name
+         * @throws ConformanceFailure when the VM breaks the contract
+         * @throws Exception          anything else also fails the check, reported with its class name
          */
         String verify() throws Exception;
     }
@@ -34,6 +34,10 @@ public record ConformanceCheck(String name, String description, Duration timeout
     /**
      * Checks the fields.
      *
+     * @param name        a short, stable, lower-case name
+     * @param description what the check verifies, one sentence
+     * @param timeout     how long {@link #run()} waits, positive
+     * @param procedure   the work
      * @throws NullPointerException     if a field is null
      * @throws IllegalArgumentException if {@code timeout} is not positive
      */

@@ -9,7 +9,11 @@ public final class ConformanceFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure with {@code detail}, one line saying what is wrong and what is required. */
+    /**
+     * A failure of the check that throws it.
+     *
+     * @param detail one line saying what is wrong and what is required
+     */
     public ConformanceFailure(String detail) {
         super(detail, null, false, false);
     }

@@ -1,20 +1,23 @@
 package org.dvmc.host.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.dvmc.spi.Vm;
 import org.dvmc.spi.VmFactory;
 
 /**
- * Checks any VM against the DVMC contract: ABI version, name, version, capabilities, the result
+ * Checks any VM against the DVMC contract: the factory's codename (for a suite made from a factory), ABI
+ * version, name, version, capabilities, the result
  * rules for failing and random code as CALL and CREATE, options, precompiles (when claimed),
  * independence of executions, concurrency on one instance, and a double {@code close()}.
  *
  * <p>Two ways to use it: {@link #run()} gives one {@link CheckResult} per check (what
- * {@code dvmc --vm CONFIG test-vm} prints), and {@link VmConformanceTest} turns each check into a
- * JUnit test. This class itself uses no JUnit.
+ * {@code dvmc --vm CONFIG test-vm} prints), and {@code VmConformanceTest} of {@code dvmc-testkit-junit}
+ * turns each check into a JUnit test. This class, like all of {@code dvmc-testkit}, uses no test framework.
  *
  * <p>Every check makes its own instances from the factory or supplier and closes them, so checks are
  * independent and may run in any order. A whole run takes well under two seconds for a simple
@@ -28,20 +31,27 @@ public final class ConformanceSuite {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final VmSource source;
+    /** The factory under test, for the codename check; empty for a suite made from a supplier. */
+    private final Optional<VmFactory> factory;
     private final Duration timeout;
 
-    private ConformanceSuite(VmSource source, Duration timeout) {
+    private ConformanceSuite(VmSource source, Optional<VmFactory> factory, Duration timeout) {
         this.source = source;
+        this.factory = factory;
         this.timeout = timeout;
     }
 
     /**
-     * A suite checking the VM {@code factory} creates; every check calls {@code create()} for the
-     * instances it needs and closes them.
+     * A suite checking {@code factory} and the VM it creates: the first check, {@code codename}, checks the
+     * factory's codename; every other check calls {@code create()} for the instances it needs and closes them.
+     *
+     * @param factory the factory of the VM under test
+     * @return the suite
      */
     public static ConformanceSuite forFactory(VmFactory factory) {
         Objects.requireNonNull(factory, "factory");
-        return new ConformanceSuite(new VmSource(labelOf(factory), factory::create), DEFAULT_TIMEOUT);
+        return new ConformanceSuite(new VmSource(labelOf(factory), factory::create), Optional.of(factory),
+                DEFAULT_TIMEOUT);
     }
 
     /**
@@ -50,28 +60,39 @@ public final class ConformanceSuite {
      *
      * @param label how reports name the VM, e.g. its configuration {@code "trans_log,verbose=1"}
      * @param vms   makes a fresh, configured instance on every {@code get()}; the suite closes each one
+     * @return a suite without the {@code codename} check, as there is no factory to ask (a host checks the
+     *         codename when it finds the factory)
      */
     public static ConformanceSuite forSupplier(String label, Supplier<? extends Vm> vms) {
-        return new ConformanceSuite(new VmSource(label, vms), DEFAULT_TIMEOUT);
+        return new ConformanceSuite(new VmSource(label, vms), Optional.empty(), DEFAULT_TIMEOUT);
     }
 
-    /** This suite with another per-check timeout (positive). */
+    /**
+     * This suite with another per-check timeout (positive).
+     *
+     * @param timeout how long each check may take
+     * @return a new suite; this one is unchanged
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public ConformanceSuite withTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("conformance check timeout must be positive but was " + timeout);
         }
-        return new ConformanceSuite(source, timeout);
+        return new ConformanceSuite(source, factory, timeout);
     }
 
-    /** How reports name the VM under test. */
+    /** {@return how reports name the VM under test} */
     public String label() {
         return source.label();
     }
 
-    /** The checks, in the order {@link #run()} runs them; none has run yet. */
+    /** {@return the checks, in the order {@link #run()} runs them; none has run yet} */
     public List<ConformanceCheck> checks() {
-        return List.of(
+        List<ConformanceCheck> checks = new ArrayList<>();
+        factory.ifPresent(vmFactory -> checks.add(check("codename", "the factory's codename() matches"
+                + " VmFactory.CODENAME_PATTERN and is the same on every call", () -> FactoryChecks.codename(vmFactory))));
+        checks.addAll(List.of(
                 check("abi-version", "abiVersion() equals the host's Dvmc.ABI_VERSION",
                         () -> IdentityChecks.abiVersion(source)),
                 check("name", "name() is non-empty and the same on every call",
@@ -97,7 +118,8 @@ public final class ConformanceSuite {
                 check("concurrency", "many threads executing on one instance give the results one thread gives",
                         () -> ComparisonChecks.concurrency(source)),
                 check("close-twice", "close() twice after an execution is harmless",
-                        () -> LifecycleChecks.closeTwice(source)));
+                        () -> LifecycleChecks.closeTwice(source))));
+        return List.copyOf(checks);
     }
 
     /**

@@ -15,7 +15,14 @@ import org.dvmc.spi.Bytes32;
  */
 public record LogRecord(Address creator, Bytes data, List<Bytes32> topics) {
 
-    /** @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields and copies the topics.
+     *
+     * @param creator the account that emitted it
+     * @param data    the log data
+     * @param topics  0 to 4 topics
+     * @throws NullPointerException if a field is null
+     */
     public LogRecord {
         Objects.requireNonNull(creator, "creator");
         Objects.requireNonNull(data, "data");

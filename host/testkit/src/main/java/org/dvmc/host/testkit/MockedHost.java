@@ -66,51 +66,82 @@ public class MockedHost implements Host {
 
     // ---- setting up -------------------------------------------------------------------------
 
-    /** The account at {@code address}, created empty when missing. */
+    /**
+     * The account at {@code address}, created empty when missing.
+     *
+     * @param address the account's address
+     * @return the account, live: changes to it change this host
+     */
     public MockedAccount account(Address address) {
         return accounts.computeIfAbsent(Objects.requireNonNull(address, "address"), a -> new MockedAccount());
     }
 
-    /** The account at {@code address} if it exists. */
+    /**
+     * The account at {@code address} if it exists.
+     *
+     * @param address the account's address
+     * @return the account, or empty
+     */
     public Optional<MockedAccount> findAccount(Address address) {
         return Optional.ofNullable(accounts.get(address));
     }
 
-    /** Removes the account at {@code address}, if any. */
+    /**
+     * Removes the account at {@code address}, if any.
+     *
+     * @param address the account's address
+     * @return this host
+     */
     public MockedHost removeAccount(Address address) {
         accounts.remove(address);
         return this;
     }
 
-    /** A read-only view of every account. */
+    /** {@return a read-only view of every account} */
     public Map<Address, MockedAccount> accounts() {
         return java.util.Collections.unmodifiableMap(accounts);
     }
 
-    /** The transaction context returned by {@link #getTxContext()}. */
+    /** {@return the transaction context returned by {@link #getTxContext()}} */
     public TxContext txContext() {
         return txContext;
     }
 
-    /** Sets the transaction context. */
+    /**
+     * Sets the transaction context.
+     *
+     * @param txContext the context
+     * @return this host
+     */
     public MockedHost txContext(TxContext txContext) {
         this.txContext = Objects.requireNonNull(txContext, "txContext");
         return this;
     }
 
-    /** Sets the hash returned for block {@code number}. */
+    /**
+     * Sets the hash returned for block {@code number}.
+     *
+     * @param number the block number
+     * @param hash   its hash
+     * @return this host
+     */
     public MockedHost blockHash(long number, Bytes32 hash) {
         blockHashes.put(number, Objects.requireNonNull(hash, "hash"));
         return this;
     }
 
-    /** Sets the hash returned for every block without one of its own (zero by default). */
+    /**
+     * Sets the hash returned for every block without one of its own (zero by default).
+     *
+     * @param hash the hash
+     * @return this host
+     */
     public MockedHost defaultBlockHash(Bytes32 hash) {
         this.defaultBlockHash = Objects.requireNonNull(hash, "hash");
         return this;
     }
 
-    /** The result every nested {@link #call} returns. */
+    /** {@return the result every nested {@link #call} returns} */
     public Result callResult() {
         return callResult;
     }
@@ -118,6 +149,9 @@ public class MockedHost implements Host {
     /**
      * Sets the result every nested {@link #call} returns (by default success, 0 gas left, empty
      * output). Its release hook, if any, is dropped: the mock hands the same values out many times.
+     *
+     * @param result the result; its release hook, if any, is not handed out
+     * @return this host
      */
     public MockedHost callResult(Result result) {
         Result template = Result.of(result.status(), result.gasLeft(), result.gasRefund(), result.output());
@@ -127,57 +161,61 @@ public class MockedHost implements Host {
 
     // ---- records ----------------------------------------------------------------------------
 
-    /** The first {@link #MAX_RECORDED_CALLS} nested calls, with their inputs. */
+    /** {@return the first {@link #MAX_RECORDED_CALLS} nested calls, with their inputs} */
     public List<Message> recordedCalls() {
         return calls.view();
     }
 
-    /** How many nested calls were made, recorded or not. */
+    /** {@return how many nested calls were made, recorded or not} */
     public long totalCalls() {
         return calls.total();
     }
 
-    /** The first {@link #MAX_RECORDED_LOGS} logs. */
+    /** {@return the first {@link #MAX_RECORDED_LOGS} logs} */
     public List<LogRecord> recordedLogs() {
         return logs.view();
     }
 
-    /** How many logs were emitted. */
+    /** {@return how many logs were emitted} */
     public long totalLogs() {
         return logs.total();
     }
 
-    /** The first {@link #MAX_RECORDED_ACCOUNT_ACCESSES} accounts accessed, in order, repeats included. */
+    /** {@return the first {@link #MAX_RECORDED_ACCOUNT_ACCESSES} accounts accessed, in order, repeats included} */
     public List<Address> recordedAccountAccesses() {
         return accountAccesses.view();
     }
 
-    /** How many account accesses happened. */
+    /** {@return how many account accesses happened} */
     public long totalAccountAccesses() {
         return accountAccesses.total();
     }
 
-    /** The first {@link #MAX_RECORDED_BLOCK_HASHES} block numbers asked for. */
+    /** {@return the first {@link #MAX_RECORDED_BLOCK_HASHES} block numbers asked for} */
     public List<Long> recordedBlockHashes() {
         return blockHashRequests.view();
     }
 
-    /** How many block hashes were asked for, recorded or not. */
+    /** {@return how many block hashes were asked for, recorded or not} */
     public long totalBlockHashRequests() {
         return blockHashRequests.total();
     }
 
-    /** The first {@link #MAX_RECORDED_SELFDESTRUCTS} selfdestructs. */
+    /** {@return the first {@link #MAX_RECORDED_SELFDESTRUCTS} selfdestructs} */
     public List<SelfdestructRecord> recordedSelfdestructs() {
         return selfdestructs.view();
     }
 
-    /** How many selfdestructs were registered, recorded or not. */
+    /** {@return how many selfdestructs were registered, recorded or not} */
     public long totalSelfdestructs() {
         return selfdestructs.total();
     }
 
-    /** Forgets every record and counter; accounts and settings stay. */
+    /**
+     * Forgets every record and counter; accounts and settings stay.
+     *
+     * @return this host
+     */
     public MockedHost clearRecords() {
         calls.clear();
         logs.clear();
@@ -214,6 +252,11 @@ public class MockedHost implements Host {
     /**
      * The storage status of writing {@code value} into a slot holding {@code current} whose value at
      * the start of the transaction was {@code original}, by EIP-2200 and EIP-1283.
+     *
+     * @param original the slot's value at the start of the transaction
+     * @param current  the slot's value now
+     * @param value    the value written
+     * @return the status {@link #setStorage} returns for that write
      */
     public static StorageStatus storageStatus(Bytes32 original, Bytes32 current, Bytes32 value) {
         if (current.equals(value)) {
@@ -360,7 +403,12 @@ public class MockedHost implements Host {
         account(address).transientStorage(key, value);
     }
 
-    /** Marks {@code address} warm without recording an access, e.g. the transaction's sender. */
+    /**
+     * Marks {@code address} warm without recording an access, e.g. the transaction's sender.
+     *
+     * @param address the account
+     * @return this host
+     */
     public MockedHost warmAccount(Address address) {
         warmAccounts.add(address);
         return this;

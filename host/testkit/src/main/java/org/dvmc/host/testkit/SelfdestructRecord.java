@@ -11,7 +11,13 @@ import org.dvmc.spi.Address;
  */
 public record SelfdestructRecord(Address address, Address beneficiary) {
 
-    /** @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields.
+     *
+     * @param address     the account destroyed
+     * @param beneficiary the account receiving its balance
+     * @throws NullPointerException if a field is null
+     */
     public SelfdestructRecord {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(beneficiary, "beneficiary");

@@ -20,29 +20,39 @@ public final class StorageSlot {
         this.accessStatus = Objects.requireNonNull(accessStatus, "accessStatus");
     }
 
-    /** The value at the start of the transaction. */
+    /** {@return the value at the start of the transaction} */
     public Bytes32 original() {
         return original;
     }
 
-    /** The current value. */
+    /** {@return the current value} */
     public Bytes32 current() {
         return current;
     }
 
-    /** Whether the slot has been accessed in the transaction. */
+    /** {@return whether the slot has been accessed in the transaction} */
     public AccessStatus accessStatus() {
         return accessStatus;
     }
 
-    /** Makes {@code value} both the original and the current value, as at the start of a transaction. */
+    /**
+     * Makes {@code value} both the original and the current value, as at the start of a transaction.
+     *
+     * @param value the value
+     * @return this slot
+     */
     public StorageSlot reset(Bytes32 value) {
         this.original = Objects.requireNonNull(value, "value");
         this.current = value;
         return this;
     }
 
-    /** Sets the access status, e.g. to pre-warm a slot. */
+    /**
+     * Sets the access status, e.g. to pre-warm a slot.
+     *
+     * @param status the status
+     * @return this slot
+     */
     public StorageSlot accessStatus(AccessStatus status) {
         this.accessStatus = Objects.requireNonNull(status, "status");
         return this;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,29 @@ class ConformanceSuiteTest {
     @Test
     void checksAreNamedAndInOrder() {
         List<ConformanceCheck> checks = ConformanceSuite.forFactory(new MiniEvm.Factory()).checks();
-        assertEquals(CHECK_NAMES, checks.stream().map(ConformanceCheck::name).toList());
+        List<String> withFactory = new ArrayList<>(List.of("codename"));
+        withFactory.addAll(CHECK_NAMES);
+        assertEquals(withFactory, checks.stream().map(ConformanceCheck::name).toList());
         checks.forEach(c -> assertFalse(c.description().isBlank(), c.name()));
+        assertEquals(CHECK_NAMES, ConformanceSuite.forSupplier("supplied", MiniEvm::new).checks().stream()
+                .map(ConformanceCheck::name).toList(), "a suite without a factory has no codename check");
+    }
+
+    @Test
+    void aCodenameHostsRejectFailsTheCodenameCheckOnly() {
+        List<CheckResult> results = ConformanceSuite.forFactory(BrokenVms.factory("Stack_VM", TinyVm::new)).run();
+        List<String> failed = results.stream().filter(r -> !r.passed()).map(CheckResult::name).toList();
+        assertEquals(List.of("codename"), failed);
+        String line = results.get(0).line();
+        assertTrue(line.startsWith("FAIL codename: codename() returned \"Stack_VM\", which does not match"), line);
+        assertTrue(line.contains("\"stack_vm\""), line);
+    }
+
+    @Test
+    void aNullCodenameFailsTheCodenameCheck() {
+        CheckResult nullCodename = ConformanceSuite.forFactory(BrokenVms.factory(null, TinyVm::new)).checks().get(0).run();
+        assertEquals("FAIL codename: codename() returned null; it must return the VM's codename", nullCodename.line());
+        assertTrue(ConformanceSuite.forFactory(BrokenVms.factory("tiny_vm", TinyVm::new)).checks().get(0).run().passed());
     }
 
     @Test
@@ -80,7 +102,7 @@ class ConformanceSuiteTest {
     void wrongAbiFailsOnlyTheAbiCheck() {
         Map<String, CheckResult> results = run(BrokenVms.WrongAbi::new);
         assertEquals(Set.of("abi-version"), failed(results), report(results));
-        assertEquals("FAIL abi-version: 11 differs from the host's 12; abiVersion() must return Dvmc.ABI_VERSION of"
+        assertEquals("FAIL abi-version: 11 differs from the host's " + Dvmc.ABI_VERSION + "; abiVersion() must return Dvmc.ABI_VERSION of"
                 + " the spi the VM is built against, and the VM must be rebuilt against the host's spi",
                 results.get("abi-version").line());
     }

@@ -69,7 +69,7 @@ public final class TransLogVm implements Vm {
         return CAPABILITIES;
     }
 
-    /** The current verbosity level, -1 to 9; 0 unless set. */
+    /** {@return the current verbosity level, -1 to 9; 0 unless set} */
     public int verbose() {
         return verbose;
     }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps docs/VM_GUIDE.md honest: every {@code ```java} block compiles against the spi classes alone,
- * every {@code ```java testkit} block against the spi, the testkit and JUnit, the guide's minimal VM
- * passes the conformance suite, and the guide's own tests pass.
+ * every {@code ```java testkit} block against the spi, the testkit, its JUnit adapter and JUnit, the
+ * guide's minimal VM passes the conformance suite, and the guide's own tests pass.
  */
 class VmGuideTest {
 
@@ -190,6 +190,7 @@ class VmGuideTest {
         List<Path> classPath = new ArrayList<>(spiOnly());
         classPath.add(output);
         classPath.add(locationOf(ConformanceSuite.class));
+        classPath.add(locationOf(VmConformanceTest.class));
         classPath.add(locationOf(Test.class));
         classPath.add(locationOf(org.opentest4j.AssertionFailedError.class));
         classPath.add(locationOf(org.apiguardian.api.API.class));

@@ -22,15 +22,23 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class VmConformanceTest {
 
-    /** The factory of the VM under test. */
+    /** {@return the factory of the VM under test} */
     protected abstract VmFactory factory();
 
-    /** The suite to run; by default {@link ConformanceSuite#forFactory} of {@link #factory()}. */
+    /**
+     * The suite to run; by default {@link ConformanceSuite#forFactory} of {@link #factory()}.
+     *
+     * @return the suite to run
+     */
     protected ConformanceSuite suite() {
         return ConformanceSuite.forFactory(factory());
     }
 
-    /** One dynamic test per check, named after it. */
+    /**
+     * One dynamic test per check, named after it.
+     *
+     * @return one test per check, named {@code "check-name: description"}
+     */
     @TestFactory
     public Stream<DynamicTest> conformance() {
         return suite().checks().stream().map(check -> DynamicTest.dynamicTest(
