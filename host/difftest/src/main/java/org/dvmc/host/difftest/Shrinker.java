@@ -99,10 +99,11 @@ public final class Shrinker {
             }
             for (byte[] value : narrower(instruction.immediate())) {
                 List<Instruction> candidate = new ArrayList<>(instructions);
-                candidate.set(i, Instructions.push(value));
-                if (candidate.equals(instructions)) {
+                // Only strictly smaller immediates (fewer bytes, or as many and a lower value): never back and forth.
+                if (!smaller(value, instruction.immediate())) {
                     continue;
                 }
+                candidate.set(i, Instructions.push(value));
                 DiffCase smaller = current.withCode(Instructions.encode(candidate));
                 if (fails(smaller)) {
                     instructions = candidate;
@@ -112,6 +113,11 @@ public final class Shrinker {
             }
         }
         return current;
+    }
+
+    private static boolean smaller(byte[] candidate, byte[] current) {
+        return candidate.length != current.length ? candidate.length < current.length
+                : Arrays.compareUnsigned(candidate, current) < 0;
     }
 
     /** Smaller immediates to try, smallest first: 0, 1, then the same value in the fewest bytes. */

@@ -45,6 +45,7 @@ class FuzzCampaignTest {
         assertTrue(small.code().toHex().contains("43"), small.code().toHex());
         assertTrue(small.input().isEmpty(), "input " + small.input().toHex());
         assertTrue(small.gas() <= instructions, "gas " + small.gas());
+        assertTrue(shrunk.attempts() < 2_000, "a shrink this small needs few attempts, not " + shrunk.attempts());
     }
 
     @Test
