@@ -88,6 +88,32 @@ class FuzzCampaignTest {
     }
 
     @Test
+    void casesRunOnSeveralThreadsAtOnce() {
+        // Each thread's first execution waits until two threads are executing at the same moment (or 30 s pass): the
+        // campaign only completes promptly when two cases really run concurrently.
+        java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch bothRunning = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        org.dvmc.spi.Vm transLog = SkewedVms.transLog();
+        DiffVm waiting = new DiffVm("waiting", (host, revision, message, code) -> {
+            if (seen.add(Thread.currentThread())) {
+                bothRunning.countDown();
+                try {
+                    overlapped.compareAndSet(false, bothRunning.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return transLog.retrieveDescVx(host, revision, message, code);
+        });
+        FuzzReport report = FuzzCampaign.builder(List.of(waiting, DiffVm.of("trans_log", SkewedVms.transLog())))
+                .count(2_000).threads(2).build().run();
+        assertEquals(2_000, report.casesRun());
+        assertEquals(2, seen.size());
+        assertTrue(overlapped.get(), "two threads never executed at the same time");
+    }
+
+    @Test
     void aDurationEndsTheCampaign() {
         FuzzReport report = FuzzCampaign.builder(transLogAgainst("trans_log", SkewedVms.transLog()))
                 .count(Long.MAX_VALUE).duration(java.time.Duration.ofMillis(300)).build().run();
