@@ -1,6 +1,8 @@
 package org.dvmc.host.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dvmc.host.loader.LoadedVm;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "dvmc", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Runs DVM code on any plugin VM, lists the VM plugins found, and checks a VM's conformance.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {RunCommand.class, VmsCommand.class, TestVmCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RunCommand.class, VmsCommand.class, TestVmCommand.class, DiffCommand.class, FuzzCommand.class,
+            AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 on success; 1..7 a loader error (its code); 2 a usage error; "
                 + "see docs/CLI.md for the rest."})
 final class DvmcCommand implements Callable<Integer> {
@@ -42,10 +45,11 @@ final class DvmcCommand implements Callable<Integer> {
                     + ", else ./plugins, else the installation's plugins directory).")
     private Path pluginsDirectoryOption;
 
+    // A list so that diff and fuzz can take --vm several times; every other command takes one (see vmOption()).
     @Option(names = "--vm", paramLabel = "CONFIG", scope = ScopeType.INHERIT,
             description = "The VM: CODENAME_OR_JAR[,name=value]*, e.g. trans_log or trans_log,verbose=1 "
-                    + "(default: $" + VM_ENVIRONMENT_VARIABLE + ").")
-    private String vmOption;
+                    + "(default: $" + VM_ENVIRONMENT_VARIABLE + "). Repeated for diff and fuzz.")
+    private List<String> vmOptions = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log what the plugin loader does (on stderr).")
@@ -64,7 +68,7 @@ final class DvmcCommand implements Callable<Integer> {
      */
     DvmcCommand withOptionsOf(RunLine line) {
         pluginsDirectoryOption = line.pluginsDirectory().orElse(null);
-        vmOption = line.vm().orElse(null);
+        vmOptions = line.vm().map(List::of).orElse(List.of());
         return this;
     }
 
@@ -73,16 +77,24 @@ final class DvmcCommand implements Callable<Integer> {
         return Optional.ofNullable(pluginsDirectoryOption);
     }
 
-    /** {@code --vm} as given, if it was (not {@code DVMC_VM}; see {@link #vmConfig()}). */
+    /**
+     * {@code --vm} as given, if it was (not {@code DVMC_VM}; see {@link #vmConfig()}).
+     *
+     * @throws CliFailure a usage error when {@code --vm} was given more than once (only diff and fuzz take several)
+     */
     Optional<String> vmOption() {
-        return Optional.ofNullable(vmOption);
+        if (vmOptions.size() > 1) {
+            throw CliFailure.usage("--vm was given " + vmOptions.size() + " times; this command takes one VM "
+                    + "(only diff and fuzz take several)");
+        }
+        return vmOptions.stream().findFirst();
     }
 
     /** Runs only when no command was given, which is a usage error ({@code -V}/{@code --version} never gets here). */
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: give one of run, vms, test-vm, generate-completion");
+                "Missing command: give one of run, vms, test-vm, diff, fuzz, generate-completion");
     }
 
     /**
@@ -113,8 +125,9 @@ final class DvmcCommand implements Callable<Integer> {
 
     /** The VM configuration from {@code --vm}, else from {@code DVMC_VM} when that is set and not empty. */
     Optional<String> vmConfig() {
-        if (vmOption != null) {
-            return Optional.of(vmOption);
+        Optional<String> vmOption = vmOption();
+        if (vmOption.isPresent()) {
+            return vmOption;
         }
         String fromEnvironment = context.environment().get(VM_ENVIRONMENT_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isEmpty() ? Optional.empty() : Optional.of(fromEnvironment);

@@ -14,6 +14,8 @@ final class ExitCodes {
     static final int CHECKS_FAILED = 1;
     /** A usage error: unknown option, value out of range, invalid hex, unreadable {@code @FILE}, no {@code --vm}. */
     static final int USAGE = 2;
+    /** {@code diff} and {@code fuzz}: the VMs disagree. Above every status code and loader error code. */
+    static final int DISAGREE = 32;
 
     private ExitCodes() {
     }

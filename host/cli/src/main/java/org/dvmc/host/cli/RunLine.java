@@ -35,7 +35,7 @@ record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code
         Optional<String> revision, Optional<String> input, boolean create, boolean bench) {
 
     /** Every command name: a value spelled like one is left to picocli, which may read it as the command. */
-    private static final Set<String> COMMAND_NAMES = Set.of("run", "vms", "test-vm", "generate-completion");
+    private static final Set<String> COMMAND_NAMES = Set.of("run", "vms", "test-vm", "diff", "fuzz", "generate-completion");
 
     /** Checks the components are present. */
     RunLine {

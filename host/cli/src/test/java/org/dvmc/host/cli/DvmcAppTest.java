@@ -112,7 +112,7 @@ class DvmcAppTest {
         assertTrue(unknownOption.err().contains("Try 'dvmc run --help' for more information."), unknownOption.err());
         Outcome noCommand = dvmc();
         assertEquals(2, noCommand.status());
-        assertTrue(noCommand.err().startsWith("Missing command: give one of run, vms, test-vm, generate-completion\n"));
+        assertTrue(noCommand.err().startsWith("Missing command: give one of run, vms, test-vm, diff, fuzz, generate-completion\n"));
     }
 
     @Test

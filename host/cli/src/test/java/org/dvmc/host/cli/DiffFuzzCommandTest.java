@@ -1,0 +1,117 @@
+package org.dvmc.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dvmc.host.difftest.DiffCase;
+import org.dvmc.spi.Bytes;
+import org.dvmc.spi.Revision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code diff} and {@code fuzz} in-process, with trans_log from the test classpath (the plugins directory is
+ * empty). Disagreements between real plugin jars are tested end to end by {@code DiffFuzzJarIT}.
+ */
+class DiffFuzzCommandTest {
+
+    @TempDir
+    Path workingDirectory;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private Outcome dvmc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
+                Map.of(PluginsDirectory.ENVIRONMENT_VARIABLE, workingDirectory.resolve("no-plugins").toString()),
+                workingDirectory, Optional::empty);
+        int status = new DvmcApp(context).execute(args);
+        return new Outcome(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void vmOptionsMayStandOnBothSidesOfTheCommand() {
+        Outcome outcome = dvmc("--vm", "trans_log", "diff", "6001600101", "--vm", "trans_log,verbose=0", "--vm", "trans_log");
+        assertEquals(0, outcome.status(), outcome.toString());
+        assertTrue(outcome.out().contains("Config: trans_log\n"), outcome.out());
+        assertTrue(outcome.out().contains("Config: trans_log,verbose=0\n"), outcome.out());
+        assertTrue(outcome.out().endsWith("\nAgree\n"), outcome.out());
+        assertEquals(3, outcome.out().split("Config: ", -1).length - 1, outcome.out());
+    }
+
+    @Test
+    void diffTakesRunsOptionsAndFiles() throws Exception {
+        Files.writeString(workingDirectory.resolve("code.hex"), "60 00 35\n60 00 52\n59 60 00 f3\n");
+        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "@code.hex", "--input", "aabb",
+                "--rev", "Frontier", "--gas", "50");
+        String one = "Executing on Frontier with 50 gas limit\n\nResult:   success\nGas used: 7\nOutput:   aabb"
+                + "00".repeat(30) + "\n\n";
+        assertEquals(new Outcome(0, "Config: trans_log\n" + one + "Config: trans_log\n" + one + "Agree\n", ""), outcome);
+    }
+
+    @Test
+    void diffCreateFailureIsPrintedAsRunPrintsIt() {
+        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "fe", "--create");
+        assertEquals(new Outcome(0, ("Config: trans_log\nCreating and executing on Cancun with 1000000 gas limit\n"
+                + "Contract creation failed: undefined instruction\n\n").repeat(2) + "Agree\n", ""), outcome);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(new Outcome(2, "", "code: invalid hex\n"), dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "xyz"));
+        assertEquals(2, dvmc("diff", "00").status());
+        assertEquals(new Outcome(2, "", "--generator: unknown generator 'evm'; valid: trans_log, dvm\n"),
+                dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--generator", "evm"));
+        assertEquals(new Outcome(2, "", "--duration: 'soon' is not a duration; write e.g. 500ms, 30s, 5m or 1h (more than 0)\n"),
+                dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--duration", "soon"));
+        assertEquals(new Outcome(2, "", "--count: 0 is out of range; valid: 1 or more\n"),
+                dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--count", "0"));
+    }
+
+    @Test
+    void runStillTakesOneVm() {
+        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "run", "00");
+        assertEquals(new Outcome(2, "", "--vm was given 2 times; this command takes one VM (only diff and fuzz take several)\n"),
+                outcome);
+    }
+
+    @Test
+    void fuzzOfTransLogAgainstItself() {
+        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--seed", "5", "--count", "2000",
+                "--generator", "dvm", "--threads", "2");
+        assertEquals(0, outcome.status(), outcome.toString());
+        assertTrue(outcome.out().startsWith("Fuzzing trans_log against trans_log: generator dvm, Cancun, gas 1000000, "
+                + "seed 5, 2000 cases\nNo disagreement in 2000 cases ("), outcome.out());
+        assertEquals("", outcome.err());
+    }
+
+    @Test
+    void readsDurations() {
+        assertEquals(Duration.ofMillis(500), FuzzCommand.duration("500ms"));
+        assertEquals(Duration.ofSeconds(30), FuzzCommand.duration("30s"));
+        assertEquals(Duration.ofSeconds(7), FuzzCommand.duration("7"));
+        assertEquals(Duration.ofMinutes(5), FuzzCommand.duration("5m"));
+        assertEquals(Duration.ofHours(1), FuzzCommand.duration("1H"));
+        assertThrows(CliFailure.class, () -> FuzzCommand.duration("0s"));
+        assertThrows(CliFailure.class, () -> FuzzCommand.duration("-1s"));
+        assertThrows(CliFailure.class, () -> FuzzCommand.duration("1d"));
+    }
+
+    @Test
+    void theDiffLineIsQuotedForTheShell() {
+        DiffCase diffCase = new DiffCase(Bytes.EMPTY, Bytes.fromHex("aa"), 3, Revision.TANGERINE_WHISTLE, true);
+        assertEquals("dvmc --vm trans_log --vm '/my vms/x.jar,opt=it'\\''s' diff '' --gas 3 --rev 'Tangerine Whistle' "
+                + "--input aa --create", FuzzCommand.diffLine(List.of("trans_log", "/my vms/x.jar,opt=it's"), diffCase));
+    }
+}

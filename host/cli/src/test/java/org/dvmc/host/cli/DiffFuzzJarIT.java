@@ -1,0 +1,253 @@
+package org.dvmc.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.dvmc.host.cli.fixtures.LessGasVmFactory;
+import org.dvmc.host.cli.fixtures.NumberPlusOneVmFactory;
+import org.dvmc.host.loader.LoadedVm;
+import org.dvmc.host.loader.VmLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end {@code dvmc diff} and {@code dvmc fuzz}: the packaged {@code dvmc.jar} as a separate process, a
+ * temporary plugins directory with the real trans_log plugin jar and a plugin jar built here whose two VMs
+ * ({@code less_gas}, {@code number_plus_one}) are trans_log with one planted difference each.
+ */
+class DiffFuzzJarIT {
+
+    private static final Path JAR = Path.of(requiredProperty("dvmc.jar"));
+    private static final Path TRANS_LOG_JAR = Path.of(requiredProperty("translog.plugin.jar"));
+    private static final String ZERO_WORD = "00".repeat(32);
+
+    @TempDir
+    static Path pluginsDirectory;
+
+    @TempDir
+    Path workingDirectory;
+
+    private record Run(int status, List<String> out, List<String> err) {
+    }
+
+    @BeforeAll
+    static void installPlugins() throws Exception {
+        Files.copy(TRANS_LOG_JAR, pluginsDirectory.resolve("trans-log.jar"), StandardCopyOption.REPLACE_EXISTING);
+        writeSkewedPluginJar(pluginsDirectory.resolve("skewed-vms.jar"));
+    }
+
+    /** A plugin jar: the fixture VM classes, trans_log's classes they wrap, and a services file naming both factories. */
+    private static void writeSkewedPluginJar(Path jar) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Plugin-Id", "skewed_vms");
+        main.putValue("Plugin-Version", "0.0.1");
+        main.putValue("Plugin-Provider", "DVMC tests");
+        main.putValue("Dvmc-Abi-Version", "12");
+        Path testClasses = Path.of(NumberPlusOneVmFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path fixtures = testClasses.resolve("org/dvmc/host/cli/fixtures");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            try (Stream<Path> classes = Files.list(fixtures)) {
+                for (Path classFile : classes.toList()) {
+                    out.putNextEntry(new JarEntry("org/dvmc/host/cli/fixtures/" + classFile.getFileName()));
+                    out.write(Files.readAllBytes(classFile));
+                    out.closeEntry();
+                }
+            }
+            try (JarFile transLog = new JarFile(TRANS_LOG_JAR.toFile())) {
+                Enumeration<JarEntry> entries = transLog.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().startsWith("org/") && !entry.isDirectory()) {
+                        out.putNextEntry(new JarEntry(entry.getName()));
+                        try (InputStream in = transLog.getInputStream(entry)) {
+                            in.transferTo(out);
+                        }
+                        out.closeEntry();
+                    }
+                }
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/org.dvmc.spi.VmFactory"));
+            out.write((NumberPlusOneVmFactory.class.getName() + "\n" + LessGasVmFactory.class.getName() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isEmpty() || value.startsWith("${")) {
+            throw new IllegalStateException("system property " + name + " is not set; run the test with Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    private Run dvmc(String... args) throws Exception {
+        return dvmc(pluginsDirectory, args);
+    }
+
+    /** Runs {@code java -jar dvmc.jar args…} with DVMC_PLUGINS_DIR at {@code plugins}. */
+    private Run dvmc(Path plugins, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.remove(DvmcCommand.VM_ENVIRONMENT_VARIABLE);
+        environment.put(PluginsDirectory.ENVIRONMENT_VARIABLE, plugins.toString());
+        Path out = workingDirectory.resolve(".stdout");
+        Path err = workingDirectory.resolve(".stderr");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("dvmc " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        Run run = new Run(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
+                Files.readAllLines(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    private static List<String> result(String config, String gasUsed) {
+        return List.of("Config: " + config, "Executing on Cancun with 99 gas limit", "", "Result:   success",
+                "Gas used: " + gasUsed, "Output:   " + ZERO_WORD, "");
+    }
+
+    // ---- diff ----------------------------------------------------------------------------------------------
+
+    @Test
+    void diffOfAVmWithItselfAgrees() throws Exception {
+        List<String> expected = new ArrayList<>(result("trans_log", "6"));
+        expected.addAll(result("trans_log", "6"));
+        expected.add("Agree");
+        assertEquals(new Run(0, expected, List.of()),
+                dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "30600052596000f3", "--gas", "99"));
+    }
+
+    @Test
+    void diffReportsTheFieldThatDiffersAndExits32() throws Exception {
+        List<String> expected = new ArrayList<>(result("trans_log", "6"));
+        expected.addAll(result("less_gas", "7"));
+        expected.addAll(List.of("Disagree: 1 field differs", "gas left: VM 1 trans_log: 93", "gas left: VM 2 less_gas: 92"));
+        assertEquals(new Run(ExitCodes.DISAGREE, expected, List.of()),
+                dvmc("--vm", "trans_log", "diff", "30600052596000f3", "--gas", "99", "--vm", "less_gas"));
+    }
+
+    @Test
+    void diffJson() throws Exception {
+        Run run = dvmc("--vm", "trans_log", "--vm", "less_gas", "diff", "30600052596000f3", "--gas", "99", "--json");
+        assertEquals(ExitCodes.DISAGREE, run.status(), run.toString());
+        String json = String.join("\n", run.out());
+        assertTrue(json.contains("\"agree\": false"), json);
+        assertTrue(json.contains("{\"field\": \"gas left\", \"values\": [\"93\", \"92\"]}"), json);
+    }
+
+    @Test
+    void diffNeedsTwoVms() throws Exception {
+        Run run = dvmc("--vm", "trans_log", "diff", "00");
+        assertEquals(ExitCodes.USAGE, run.status());
+        assertEquals("diff needs --vm at least twice (got 1), e.g. --vm trans_log --vm OTHER; give one VM twice for a "
+                + "sanity run", run.err().get(0));
+    }
+
+    @Test
+    void diffWithAnUnknownVmIsALoaderError() throws Exception {
+        Run run = dvmc("--vm", "trans_log", "--vm", "nope", "diff", "00");
+        assertEquals(2, run.status());
+        assertTrue(run.err().get(0).startsWith("no VM with codename nope is available"), run.toString());
+        assertEquals(List.of(), run.out());
+    }
+
+    // ---- fuzz ----------------------------------------------------------------------------------------------
+
+    @Test
+    void fuzzOfAVmAgainstItselfFindsNothing() throws Exception {
+        Run run = dvmc("--vm", "trans_log", "--vm", "trans_log,verbose=0", "fuzz", "--seed", "1", "--count", "20000");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().get(1).startsWith("No disagreement in 20000 cases ("), run.toString());
+        assertEquals(List.of(), run.err());
+    }
+
+    @Test
+    void fuzzFindsThePlantedDifferenceShrinksItAndPrintsAReadyDiffLine() throws Exception {
+        Run run = dvmc("--vm", "trans_log", "--vm", "number_plus_one", "fuzz", "--seed", "7", "--count", "20000");
+        assertEquals(ExitCodes.DISAGREE, run.status(), run.toString());
+        List<String> out = run.out();
+        assertTrue(out.get(1).startsWith("Disagreement at case "), run.toString());
+        String last = out.get(out.size() - 1);
+        assertEquals("Reproduce with:", out.get(out.size() - 2));
+        assertTrue(last.startsWith("dvmc --vm trans_log --vm number_plus_one diff "), last);
+        String[] words = last.split(" ");
+        String code = words[6];
+        assertTrue(code.length() <= 2 * 8 && code.contains("43"), "shrunk code " + code);
+
+        Run again = dvmc(List.of(words).subList(1, words.length).toArray(String[]::new));
+        assertEquals(ExitCodes.DISAGREE, again.status(), again.toString());
+
+        Run sameSeed = dvmc("--vm", "trans_log", "--vm", "number_plus_one", "fuzz", "--seed", "7", "--count", "20000");
+        assertEquals(withoutTimings(out), withoutTimings(sameSeed.out()));
+    }
+
+    private static List<String> withoutTimings(List<String> lines) {
+        return lines.stream().map(line -> line.replaceAll("\\(\\d+ cases/s, [0-9.]+ s\\)", "(timing)")).toList();
+    }
+
+    @Test
+    void fuzzRejectsCountWithDuration() throws Exception {
+        Run run = dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--count", "5", "--duration", "1s");
+        assertEquals(new Run(ExitCodes.USAGE, List.of(), List.of("--count and --duration exclude each other; give one")), run);
+    }
+
+    /**
+     * The issue's CI check: the Java trans_log against the native one through the bridge, for a bounded count, with
+     * no disagreement. Runs when a VM with codename {@code trans_log_native} loads from the repository's plugins
+     * directory (the build drops plugin jars there); otherwise skipped, saying why.
+     */
+    @Test
+    void fuzzJavaTransLogAgainstTheNativeOne() throws Exception {
+        // target/dvmc.jar → host/cli/target → host/cli → host → the repository.
+        Path repositoryPlugins = JAR.toAbsolutePath().getParent().getParent().getParent().getParent().resolve("plugins");
+        String reason;
+        try (VmLoader loader = VmLoader.builder().pluginsDirectory(repositoryPlugins).includeClasspath(false).build()) {
+            if (loader.find("trans_log_native").isEmpty()) {
+                reason = "no VM with codename trans_log_native in " + repositoryPlugins + " (the native bridge is not built)";
+            } else {
+                try {
+                    loader.load("trans_log_native").close();
+                    reason = null;
+                } catch (Exception | LinkageError e) {
+                    reason = "trans_log_native does not load on this JVM: " + e;
+                }
+            }
+        }
+        assumeTrue(reason == null, reason);
+        Run run = dvmc(repositoryPlugins, "--vm", "trans_log", "--vm", "trans_log_native", "fuzz", "--seed", "13",
+                "--count", "20000");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().get(1).startsWith("No disagreement in 20000 cases"), run.toString());
+    }
+}

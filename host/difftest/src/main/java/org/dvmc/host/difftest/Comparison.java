@@ -1,0 +1,30 @@
+package org.dvmc.host.difftest;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of running one {@link DiffCase} on several VMs: each VM's {@link Observation} and the fields
+ * they disagree on (each compared with the first VM's). Immutable.
+ *
+ * @param diffCase     the case
+ * @param labels       the VMs' labels, in order
+ * @param observations each VM's observation, in the same order
+ * @param differences  the fields on which some VM differs from the first; empty when all agree
+ */
+public record Comparison(DiffCase diffCase, List<String> labels, List<Observation> observations,
+        List<Difference> differences) {
+
+    /** Copies the lists; @throws NullPointerException if a field is null */
+    public Comparison {
+        Objects.requireNonNull(diffCase, "diffCase");
+        labels = List.copyOf(labels);
+        observations = List.copyOf(observations);
+        differences = List.copyOf(differences);
+    }
+
+    /** True when every VM observed exactly the same. */
+    public boolean agree() {
+        return differences.isEmpty();
+    }
+}

@@ -1,0 +1,20 @@
+package org.dvmc.host.difftest;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One field on which the VMs of a {@link Comparison} disagree, with every VM's value. Immutable.
+ *
+ * @param field  what differs, e.g. {@code status}, {@code gas left}, {@code storage write #2},
+ *               {@code creation output}, {@code logs (count)}
+ * @param values each VM's value as text, in the order of the VMs; {@code (none)} for a record a VM did not make
+ */
+public record Difference(String field, List<String> values) {
+
+    /** @throws NullPointerException if a field is null */
+    public Difference {
+        Objects.requireNonNull(field, "field");
+        values = List.copyOf(values);
+    }
+}
