@@ -20,12 +20,22 @@ import java.util.Optional;
  * @param accepted      true when the jar's VMs are in the registry
  * @param rejection     why the jar was rejected; present exactly when {@code accepted} is false
  * @param codenames     the codenames the jar provides, sorted; empty when rejected
+ * @param sha256        the SHA-256 of the bytes read (and loaded), lower-case hex; empty when the file could
+ *                      not be read at all (missing, not a regular file, too large)
  */
 public record PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
-        boolean accepted, Optional<LoaderException> rejection, List<String> codenames) {
+        boolean accepted, Optional<LoaderException> rejection, List<String> codenames, Optional<String> sha256) {
 
+    /** A report without a digest. */
+    public PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
+            boolean accepted, Optional<LoaderException> rejection, List<String> codenames) {
+        this(jar, pluginId, pluginVersion, accepted, rejection, codenames, Optional.empty());
+    }
+
+    /** The canonical constructor: checks that a rejection is present exactly when the jar was not accepted. */
     public PluginReport {
         Objects.requireNonNull(jar, "jar");
+        Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(pluginId, "pluginId");
         Objects.requireNonNull(pluginVersion, "pluginVersion");
         Objects.requireNonNull(rejection, "rejection");
@@ -38,6 +48,11 @@ public record PluginReport(Path jar, Optional<String> pluginId, Optional<String>
     static PluginReport accepted(Path jar, String pluginId, String pluginVersion, List<String> codenames) {
         return new PluginReport(jar, Optional.of(pluginId), Optional.of(pluginVersion), true, Optional.empty(),
                 codenames.stream().sorted().toList());
+    }
+
+    /** This report with the jar's digest. */
+    PluginReport withSha256(String digest) {
+        return new PluginReport(jar, pluginId, pluginVersion, accepted, rejection, codenames, Optional.of(digest));
     }
 
     static PluginReport rejected(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
