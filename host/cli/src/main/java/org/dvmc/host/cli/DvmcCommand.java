@@ -160,19 +160,20 @@ final class DvmcCommand implements Callable<Integer> {
 
     /** A loader over the plugins directory and the classpath, with the trust file if any; the caller closes it. */
     VmLoader openLoader() {
-        return openGuardedLoader(pluginsDirectory());
+        return openGuardedLoader(pluginsDirectory(), false);
     }
 
     /**
      * A loader over {@code pluginsDirectory} and the classpath, with the trust file if any; starts the deadline
      * on plugin code first. The caller closes it.
      *
+     * @param digests whether to compute each jar's SHA-256 (for listings; pinning computes them anyway)
      * @throws CliFailure a usage error for a bad {@code --timeout} or trust file
      */
-    VmLoader openGuardedLoader(Path pluginsDirectory) {
+    VmLoader openGuardedLoader(Path pluginsDirectory, boolean digests) {
         Optional<TrustedDigests> trusted = trustedDigests();
         context.deadline().start(Deadline.chosen(Optional.ofNullable(timeoutOption), context.environment()));
-        VmLoader.Builder builder = VmLoader.builder().pluginsDirectory(pluginsDirectory);
+        VmLoader.Builder builder = VmLoader.builder().pluginsDirectory(pluginsDirectory).computeDigests(digests);
         trusted.ifPresent(builder::trustedDigests);
         return builder.build();
     }

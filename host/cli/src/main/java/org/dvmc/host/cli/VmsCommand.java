@@ -31,7 +31,7 @@ final class VmsCommand implements Callable<Integer> {
     public Integer call() {
         Path directory = dvmc.pluginsDirectory();
         VmListing listing;
-        try (VmLoader loader = dvmc.openGuardedLoader(directory)) {
+        try (VmLoader loader = dvmc.openGuardedLoader(directory, true)) {
             listing = VmCatalog.of(loader, directory);
         }
         dvmc.context().out().print(json ? VmListingJson.format(listing) : VmListingText.format(listing));

@@ -104,9 +104,14 @@ class HostileInputIT {
         HostileVm.codename("spin_ctor").constructor("while (true) { Thread.onSpinWait(); }")
                 .addTo(PluginJarBuilder.plugin("spin-ctor")).writeInto(plugins);
 
-        Run run = dvmc("--timeout", "1s", "vms");
+        Path temporary = Files.createDirectory(work.resolve("tmp"));
+        Run run = dvmc(List.of("-Ddvmc.privateCopies=" + temporary), Map.of(), null, "--timeout", "1s", "vms");
         assertEquals(Deadline.EXIT_STATUS, run.status(), run.toString());
         assertTrue(run.err().startsWith("dvmc: plugin code did not finish within 1s (--timeout)"), run.err());
+        // The private copies of the jars are gone even so.
+        try (var left = Files.list(temporary)) {
+            assertEquals(List.of(), left.toList());
+        }
 
         Run fromEnvironment = dvmc(List.of(), Map.of(Deadline.ENVIRONMENT_VARIABLE, "500ms"), null, "--vm", "spin_ctor",
                 "run", "00");

@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param accepted      true when the jar's VMs are in the registry
  * @param rejection     why the jar was rejected; present exactly when {@code accepted} is false
  * @param codenames     the codenames the jar provides, sorted; empty when rejected
- * @param sha256        the SHA-256 of the bytes read (and loaded), lower-case hex; empty when the file could
- *                      not be read at all (missing, not a regular file, too large)
+ * @param sha256        the SHA-256 of the bytes read (and loaded), lower-case hex; present when the loader
+ *                      computed digests ({@link VmLoader.Builder#computeDigests}, or pinning) and the file
+ *                      could be read (not missing, a regular file, not too large)
  */
 public record PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
         boolean accepted, Optional<LoaderException> rejection, List<String> codenames, Optional<String> sha256) {

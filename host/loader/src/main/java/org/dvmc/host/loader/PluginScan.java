@@ -47,9 +47,9 @@ final class PluginScan implements AutoCloseable {
         }
     }
 
-    /** Scans {@code jars} without a trust file; see {@link #scan(Path, List, Optional)}. */
+    /** Scans {@code jars} without a trust file or digests; see {@link #scan(Path, List, Optional, boolean)}. */
     static PluginScan scan(Path root, List<Path> jars) {
-        return scan(root, jars, Optional.empty());
+        return scan(root, jars, Optional.empty(), false);
     }
 
     /**
@@ -59,12 +59,13 @@ final class PluginScan implements AutoCloseable {
      *
      * @param root    the directory PF4J is told it manages (informational; PF4J never scans it)
      * @param trusted the SHA-256 digests (lower-case hex) of the only jars that may load, if pinning is on
+     * @param digests whether to compute every jar's SHA-256 for the reports even without pinning
      */
-    static PluginScan scan(Path root, List<Path> jars, Optional<TrustedDigests> trusted) {
+    static PluginScan scan(Path root, List<Path> jars, Optional<TrustedDigests> trusted, boolean digests) {
         DvmcPluginManager manager = new DvmcPluginManager(root);
         PrivateJarCopies copies = new PrivateJarCopies();
         try {
-            return scan(manager, copies, jars, trusted);
+            return scan(manager, copies, jars, trusted, digests || trusted.isPresent());
         } catch (Throwable t) {
             // Never expected (every step reports its failures), but the copies must not outlive a failed scan.
             closeQuietly(manager);
@@ -74,7 +75,7 @@ final class PluginScan implements AutoCloseable {
     }
 
     private static PluginScan scan(DvmcPluginManager manager, PrivateJarCopies copies, List<Path> jars,
-            Optional<TrustedDigests> trusted) {
+            Optional<TrustedDigests> trusted, boolean hash) {
         JarInspector inspector = new JarInspector(manager.inspectedDescriptors());
         PluginReport[] reports = new PluginReport[jars.size()];
         String[] digests = new String[jars.size()];
@@ -82,15 +83,15 @@ final class PluginScan implements AutoCloseable {
         for (int i = 0; i < jars.size(); i++) {
             PrivateJarCopies.Taken taken;
             try {
-                taken = copies.take(jars.get(i));
+                taken = copies.take(jars.get(i), hash);
             } catch (LoaderException e) {
                 reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(), e);
                 continue;
             }
-            digests[i] = taken.sha256();
-            if (trusted.isPresent() && !trusted.get().contains(taken.sha256())) {
+            digests[i] = taken.sha256().orElse(null);
+            if (trusted.isPresent() && !trusted.get().contains(taken.sha256().orElseThrow())) {
                 reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(),
-                        trusted.get().notTrusted(jars.get(i), taken.sha256()));
+                        trusted.get().notTrusted(jars.get(i), taken.sha256().orElseThrow()));
                 continue;
             }
             JarInspection inspection = inspector.inspect(taken);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,21 +16,30 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The private copies of the plugin jars of one scan: each accepted-for-reading jar is copied once, hashed
- * (SHA-256) while it is copied, into a directory only this process's user can read, and everything after
+ * (SHA-256, when asked) while it is copied, into a directory only this process's user can read, and everything after
  * that — the ABI gate, the trust check, PF4J's class loader — reads the copy. So the bytes that are checked
  * are the bytes that are loaded, even if the jar in the plugins directory is replaced meanwhile, and no two
  * scans (or class loaders) ever share one jar file, whose handle the JDK would share and close under the
  * other's feet.
  *
+ * <p>The SHA-256 is computed only when asked for (pinning, listings), as it costs a cold start some 30 ms.
+ *
  * <p>Only regular files are copied: a FIFO, device or socket named {@code *.jar} would block or never end.
  * A jar larger than {@value #MAX_JAR_BYTES} bytes is refused before it is read.
  *
- * <p>{@link #close()} deletes the copies; call it after the class loaders reading them are closed. The
- * directory is also marked for deletion at JVM exit, for a process that never closes its loader.
+ * <p>The directory is made on a memory file system when there is one ({@link #parentDirectory()}).
+ * {@link #close()} deletes the copies; call it after the class loaders reading them are closed. Copies
+ * still open when the JVM exits normally are deleted by a shutdown hook, for a process that never closes its
+ * loader (a process that is killed or halted leaves them in the temporary directory, as {@code dvmc-plugins-*}).
  * Not thread-safe; one scan uses it from one thread.
  */
 final class PrivateJarCopies implements AutoCloseable {
@@ -42,16 +52,21 @@ final class PrivateJarCopies implements AutoCloseable {
     private Path directory;
     private int count;
 
-    /** A jar taken for loading: the file found, the private copy to read, and the copy's SHA-256 in lower-case hex. */
-    record Taken(Path original, Path copy, String sha256) {
+    /**
+     * A jar taken for loading: the file found, the private copy to read, and the copy's SHA-256 in lower-case
+     * hex when it was computed.
+     */
+    record Taken(Path original, Path copy, Optional<String> sha256) {
     }
 
     /**
-     * Copies {@code jar} privately and hashes it.
+     * Copies {@code jar} privately, hashing it while copying when {@code hash} is set. Hashing is optional
+     * because SHA-256 costs a cold JVM some 30 ms (provider setup, then an interpreted digest): only pinning
+     * and listings need it.
      *
      * @throws LoaderException CANNOT_OPEN when the file is not a regular file, too large, missing or unreadable
      */
-    Taken take(Path jar) throws LoaderException {
+    Taken take(Path jar, boolean hash) throws LoaderException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(jar, BasicFileAttributes.class);
@@ -76,6 +91,14 @@ final class PrivateJarCopies implements AutoCloseable {
             if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
                 copy = directory().resolve((count++) + "-" + jar.getFileName());
             }
+            if (!hash) {
+                Files.copy(jar, copy);
+                if (Files.size(copy) > MAX_JAR_BYTES) {
+                    throw cannotOpen("plugin jar " + jar + " has more than the " + (MAX_JAR_BYTES >> 20)
+                            + " MiB a plugin jar may have; " + REMEDY, null);
+                }
+                return new Taken(jar, copy, Optional.empty());
+            }
             MessageDigest sha256 = sha256();
             long copied = 0;
             byte[] buffer = new byte[64 * 1024];
@@ -92,7 +115,7 @@ final class PrivateJarCopies implements AutoCloseable {
                     out.write(buffer, 0, n);
                 }
             }
-            return new Taken(jar, copy, HexFormat.of().formatHex(sha256.digest()));
+            return new Taken(jar, copy, Optional.of(HexFormat.of().formatHex(sha256.digest())));
         } catch (IOException e) {
             throw unreadable(jar, e);
         }
@@ -101,15 +124,77 @@ final class PrivateJarCopies implements AutoCloseable {
     /** The directory of the copies, made on first use: owner-only where the file system has POSIX permissions. */
     private Path directory() throws IOException {
         if (directory == null) {
-            try {
-                directory = Files.createTempDirectory("dvmc-plugins-",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (UnsupportedOperationException notPosix) {
-                directory = Files.createTempDirectory("dvmc-plugins-");
-            }
-            directory.toFile().deleteOnExit();
+            directory = createPrivateDirectory();
+            LIVE_DIRECTORIES.add(directory);
+            registerExitCleanup();
         }
         return directory;
+    }
+
+    /**
+     * A new directory {@code dvmc-plugins-<random>} in the temporary directory, owner-only where the file
+     * system has POSIX permissions. Not {@link Files#createTempDirectory}: its {@code SecureRandom} costs a
+     * cold start milliseconds. The name need not be unguessable: creating a directory is exclusive (an
+     * existing name, even a planted link, fails and another name is tried) and nothing follows links.
+     */
+    private static Path createPrivateDirectory() throws IOException {
+        Path temporary = parentDirectory();
+        FileAlreadyExistsException clash = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path candidate = temporary.resolve("dvmc-plugins-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                try {
+                    return Files.createDirectory(candidate,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    return Files.createDirectory(candidate);
+                }
+            } catch (FileAlreadyExistsException e) {
+                clash = e;
+            }
+        }
+        throw clash;
+    }
+
+    /**
+     * Where the private directories go: the system property {@value #LOCATION_PROPERTY} if set; else a memory file
+     * system when there is one ({@code $XDG_RUNTIME_DIR}, the user's own, then {@code /dev/shm}), because
+     * copying a jar there costs some 0.05 ms against 0.3 to 0.5 ms on a disk; else {@code java.io.tmpdir}.
+     */
+    static Path parentDirectory() {
+        String configured = System.getProperty(LOCATION_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (String candidate : new String[] {System.getenv("XDG_RUNTIME_DIR"), "/dev/shm"}) {
+            if (candidate != null && !candidate.isBlank()) {
+                Path directory = Path.of(candidate);
+                if (Files.isDirectory(directory) && Files.isWritable(directory)) {
+                    return directory;
+                }
+            }
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** The system property naming the directory the private copies are made in (default: see {@link #parentDirectory()}). */
+    static final String LOCATION_PROPERTY = "dvmc.privateCopies";
+
+    /** The copy directories not yet closed, deleted at JVM exit by one shutdown hook (deleteOnExit would grow forever). */
+    private static final Set<Path> LIVE_DIRECTORIES = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean EXIT_CLEANUP_REGISTERED = new AtomicBoolean();
+
+    private static void registerExitCleanup() {
+        if (EXIT_CLEANUP_REGISTERED.compareAndSet(false, true)) {
+            Thread cleanup = new Thread(() -> List.copyOf(LIVE_DIRECTORIES).forEach(PrivateJarCopies::deleteTree),
+                    "dvmc-private-jar-cleanup");
+            try {
+                Runtime.getRuntime().addShutdownHook(cleanup);
+            } catch (IllegalStateException | SecurityException alreadyExiting) {
+                // Nothing to register any more; close() still deletes.
+            }
+        }
     }
 
     /** Deletes every copy and the directory; never throws. */
@@ -118,6 +203,11 @@ final class PrivateJarCopies implements AutoCloseable {
         if (directory == null) {
             return;
         }
+        deleteTree(directory);
+        LIVE_DIRECTORIES.remove(directory);
+    }
+
+    private static void deleteTree(Path directory) {
         try (var files = Files.list(directory)) {
             files.forEach(file -> {
                 try {

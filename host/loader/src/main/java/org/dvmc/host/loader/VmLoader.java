@@ -197,7 +197,8 @@ public final class VmLoader implements AutoCloseable {
                     + "; check the path, or give a codename instead");
         }
         Path parent = jar.toAbsolutePath().getParent();
-        PluginScan single = PluginScan.scan(parent == null ? jar.toAbsolutePath() : parent, List.of(jar), trusted);
+        PluginScan single = PluginScan.scan(parent == null ? jar.toAbsolutePath() : parent, List.of(jar), trusted,
+                false);
         try {
             PluginReport report = single.reports().get(0);
             if (report.rejection().isPresent()) {
@@ -315,8 +316,18 @@ public final class VmLoader implements AutoCloseable {
         private boolean includeClasspath = true;
         private ClassLoader classLoader;
         private Optional<TrustedDigests> trusted = Optional.empty();
+        private boolean digests;
 
         private Builder() {
+        }
+
+        /**
+         * Whether to compute every scanned jar's SHA-256 for {@link PluginReport#sha256()}, e.g. to list them for
+         * a trust file; default false, because hashing costs a cold start some 30 ms. Pinning computes them anyway.
+         */
+        public Builder computeDigests(boolean digests) {
+            this.digests = digests;
+            return this;
         }
 
         /**
@@ -360,7 +371,7 @@ public final class VmLoader implements AutoCloseable {
             Path directory = pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory();
             List<Path> jars = new ArrayList<>();
             Optional<String> directoryProblem = listJars(directory, jars);
-            PluginScan scan = PluginScan.scan(directory.toAbsolutePath(), jars, trusted);
+            PluginScan scan = PluginScan.scan(directory.toAbsolutePath(), jars, trusted, digests);
             FactoryDiscovery.ClasspathFactories classpath = FactoryDiscovery.ClasspathFactories.NONE;
             if (includeClasspath) {
                 try {

@@ -156,7 +156,8 @@ class HostileJarsTest extends LoaderTestSupport {
         Path jar = PluginJarBuilder.fixturePlugin("copied").writeInto(plugins);
         String digest = sha256(jar);
 
-        try (VmLoader loader = scan(); LoadedVm vm = loader.load("copied")) {
+        try (VmLoader loader = VmLoader.builder().pluginsDirectory(plugins).includeClasspath(false).computeDigests(true)
+                .build(); LoadedVm vm = loader.load("copied")) {
             assertThat(reportOf(loader, jar).sha256()).contains(digest);
             Path loadedFrom = Path.of(vm.vm().getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
             assertThat(loadedFrom).isNotEqualTo(jar.toAbsolutePath());
