@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a directory of plugin jars (and, optionally, the host's classpath) into VMs a client can use.
  *
- * <p>{@link Builder#build()} scans at once: for every {@code *.jar} in the plugins directory it reads
- * the manifest and {@code META-INF/services/org.dvmc.spi.VmFactory} without loading any class, rejects
+ * <p>{@link Builder#build()} scans at once: for every {@code *.jar} in the plugins directory that is a
+ * regular file it takes a private copy (which is what is checked and loaded; optionally hashed and checked
+ * against {@link Builder#trustedDigests trusted digests}), reads a bounded amount of its
+ * manifest and {@code META-INF/services/org.dvmc.spi.VmFactory} without loading any class, rejects
  * the jar unless it declares this host's {@code Dvmc-Abi-Version}, then loads and starts the accepted
  * ones with PF4J and creates the factories their services files name, each in its plugin's own class
  * loader. Factories on the classpath are found with {@link java.util.ServiceLoader}. A bad jar is
