@@ -11,7 +11,12 @@ public final class Escaping {
     private Escaping() {
     }
 
-    /** {@code text} with every control or separator character escaped; {@code "null"} for null. */
+    /**
+     * Escapes {@code text} for one line of output.
+     *
+     * @param text any text, e.g. a VM's name; may be null
+     * @return {@code text} with every control or format character escaped; {@code "null"} for null
+     */
     public static String escape(String text) {
         if (text == null) {
             return "null";

@@ -123,6 +123,7 @@ public final class LoadedVm implements AutoCloseable {
     /**
      * The VM's {@link Vm#name()}, guarded.
      *
+     * @return the name the VM gives
      * @throws LoaderException {@link LoaderErrorCode#VM_CREATION_FAILURE} when it throws or returns null
      */
     public String name() throws LoaderException {
@@ -132,6 +133,7 @@ public final class LoadedVm implements AutoCloseable {
     /**
      * The VM's {@link Vm#version()}, guarded.
      *
+     * @return the version the VM gives
      * @throws LoaderException {@link LoaderErrorCode#VM_CREATION_FAILURE} when it throws or returns null
      */
     public String version() throws LoaderException {
@@ -141,6 +143,7 @@ public final class LoadedVm implements AutoCloseable {
     /**
      * A copy of the VM's {@link Vm#capabilities()}, guarded.
      *
+     * @return the capabilities the VM gives
      * @throws LoaderException {@link LoaderErrorCode#VM_CREATION_FAILURE} when it throws or returns null
      */
     public Set<Capability> capabilities() throws LoaderException {

@@ -27,13 +27,32 @@ import java.util.Optional;
 public record PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
         boolean accepted, Optional<LoaderException> rejection, List<String> codenames, Optional<String> sha256) {
 
-    /** A report without a digest. */
+    /**
+     * A report without a digest.
+     *
+     * @param jar           the jar
+     * @param pluginId      its {@code Plugin-Id}, if known
+     * @param pluginVersion its {@code Plugin-Version}, if known
+     * @param accepted      whether it was accepted
+     * @param rejection     why not, exactly when not accepted
+     * @param codenames     the codenames it provides
+     */
     public PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
             boolean accepted, Optional<LoaderException> rejection, List<String> codenames) {
         this(jar, pluginId, pluginVersion, accepted, rejection, codenames, Optional.empty());
     }
 
-    /** The canonical constructor: checks that a rejection is present exactly when the jar was not accepted. */
+    /**
+     * Checks that a rejection is present exactly when the jar was not accepted.
+     *
+     * @param jar           the jar
+     * @param pluginId      its {@code Plugin-Id}, if known
+     * @param pluginVersion its {@code Plugin-Version}, if known
+     * @param accepted      whether it was accepted
+     * @param rejection     why not, exactly when not accepted
+     * @param codenames     the codenames it provides
+     * @param sha256        its SHA-256, if computed
+     */
     public PluginReport {
         Objects.requireNonNull(jar, "jar");
         Objects.requireNonNull(sha256, "sha256");

@@ -45,6 +45,7 @@ public final class TrustedDigests {
      * The given digests.
      *
      * @param digests SHA-256 digests in hex (64 digits, either case)
+     * @return the digests, lower-cased
      * @throws IllegalArgumentException naming the first value that is not such a digest
      */
     public static TrustedDigests of(Collection<String> digests) {
@@ -62,6 +63,9 @@ public final class TrustedDigests {
 
     /**
      * Reads a trust file.
+     *
+     * @param file the trust file
+     * @return its digests
      *
      * @throws LoaderException {@link LoaderErrorCode#INVALID_ARGUMENT} when the file is missing, unreadable,
      *                         larger than {@value #MAX_FILE_BYTES} bytes or has a line that does not start
@@ -104,17 +108,30 @@ public final class TrustedDigests {
         return new TrustedDigests(digests, "trust file " + file);
     }
 
-    /** True when {@code sha256} (lower-case hex) is trusted. */
+    /**
+     * Whether a jar's digest is trusted.
+     *
+     * @param sha256 the jar's SHA-256, lower-case hex
+     * @return true when it is one of these digests
+     */
     public boolean contains(String sha256) {
         return digests.contains(sha256);
     }
 
-    /** The digests, lower-case hex, sorted. */
+    /**
+     * The digests.
+     *
+     * @return the digests, lower-case hex, sorted
+     */
     public Set<String> digests() {
         return new TreeSet<>(digests);
     }
 
-    /** Where the digests came from, for messages: {@code trust file /etc/dvmc/trusted} or {@code the trusted digests}. */
+    /**
+     * Where the digests came from, for messages.
+     *
+     * @return e.g. {@code trust file /etc/dvmc/trusted} or {@code the trusted digests}
+     */
     public String origin() {
         return origin;
     }

@@ -89,6 +89,7 @@ public final class VmLoader implements AutoCloseable {
      * space only counts as not set), as given, not resolved.
      *
      * @param environment the process environment, or a stand-in for it
+     * @return the directory named, not resolved; empty when the variable is unset or blank
      */
     public static Optional<Path> pluginsDirectoryFromEnvironment(java.util.Map<String, String> environment) {
         String fromEnvironment = environment.get(PLUGINS_DIR_ENV);
@@ -106,8 +107,10 @@ public final class VmLoader implements AutoCloseable {
     }
 
     /**
-     * Why the plugins directory gave no jars, when it did not: e.g. {@code "does not exist"},
-     * {@code "is not a directory"}, {@code "cannot be listed (permission denied)"}; empty when it was listed.
+     * Why the plugins directory gave no jars, when it did not.
+     *
+     * @return e.g. {@code "does not exist"}, {@code "is not a directory"}, {@code "cannot be listed (permission
+     *         denied); …"}; empty when it was listed
      */
     public Optional<String> pluginsDirectoryProblem() {
         return directoryProblem;
@@ -326,6 +329,9 @@ public final class VmLoader implements AutoCloseable {
         /**
          * Whether to compute every scanned jar's SHA-256 for {@link PluginReport#sha256()}, e.g. to list them for
          * a trust file; default false, because hashing costs a cold start some 30 ms. Pinning computes them anyway.
+         *
+         * @param digests whether to compute the digests
+         * @return this builder
          */
         public Builder computeDigests(boolean digests) {
             this.digests = digests;
@@ -336,6 +342,9 @@ public final class VmLoader implements AutoCloseable {
          * Pins the plugin jars: only jars whose SHA-256 is among {@code digests} load, here and by path; any
          * other is rejected before any of its code runs (its report says so and gives its digest). Default:
          * no pinning. Classpath factories are not affected.
+         *
+         * @param digests the trusted digests, e.g. {@link TrustedDigests#read(Path)}
+         * @return this builder
          */
         public Builder trustedDigests(TrustedDigests digests) {
             this.trusted = Optional.of(Objects.requireNonNull(digests, "digests"));
