@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -88,16 +89,19 @@ final class PrivateJarCopies implements AutoCloseable {
             // The jar's own file name, so that class-loading logs still name the plugin; jars of one scan come
             // from one directory (or path mode's single jar), so names only clash for odd given paths.
             Path copy = directory().resolve(jar.getFileName().toString());
-            if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
-                copy = directory().resolve((count++) + "-" + jar.getFileName());
-            }
             if (!hash) {
-                Files.copy(jar, copy);
-                if (Files.size(copy) > MAX_JAR_BYTES) {
-                    throw cannotOpen("plugin jar " + jar + " has more than the " + (MAX_JAR_BYTES >> 20)
-                            + " MiB a plugin jar may have; " + REMEDY, null);
+                // The cheapest copy (the JDK's native one); a jar that grows past the cap meanwhile only costs
+                // its own bytes of temporary space, and its manifest and services file stay capped.
+                try {
+                    Files.copy(jar, copy);
+                } catch (FileAlreadyExistsException sameName) {
+                    copy = directory().resolve((count++) + "-" + jar.getFileName());
+                    Files.copy(jar, copy);
                 }
                 return new Taken(jar, copy, Optional.empty());
+            }
+            if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+                copy = directory().resolve((count++) + "-" + jar.getFileName());
             }
             MessageDigest sha256 = sha256();
             long copied = 0;
@@ -208,14 +212,14 @@ final class PrivateJarCopies implements AutoCloseable {
     }
 
     private static void deleteTree(Path directory) {
-        try (var files = Files.list(directory)) {
-            files.forEach(file -> {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException | RuntimeException e) {
                     // Left for the JVM's exit or the system's temporary-file cleanup.
                 }
-            });
+            }
             Files.deleteIfExists(directory);
         } catch (IOException | RuntimeException e) {
             // As above.
