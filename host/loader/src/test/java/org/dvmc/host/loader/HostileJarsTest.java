@@ -242,6 +242,26 @@ class HostileJarsTest extends LoaderTestSupport {
     }
 
     @Test
+    void anUnreadableJarOrDirectoryIsReportedAsSuchNotAsMissing() throws Exception {
+        // Root reads anything, so this can only be shown as another user.
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "running as root");
+        Path jar = PluginJarBuilder.fixturePlugin("unreadable").writeInto(plugins);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("---------"));
+        try (VmLoader loader = scan()) {
+            assertThat(reportOf(loader, jar).rejection()).get().satisfies(e -> assertThat(e)
+                    .hasMessageContaining("cannot be read: permission denied"));
+            assertThat(failure(() -> loader.load(jar.toString()))).hasMessageContaining("permission denied");
+        }
+        Path closed = Files.createDirectory(plugins.resolve("closed"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        try (VmLoader loader = scan(closed)) {
+            assertThat(loader.pluginsDirectoryProblem()).get().asString().contains("permission denied");
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void blankEnvironmentVariableMeansNotSet() {
         assertThat(VmLoader.pluginsDirectoryFromEnvironment(java.util.Map.of(VmLoader.PLUGINS_DIR_ENV, "  "))).isEmpty();
         assertThat(VmLoader.pluginsDirectoryFromEnvironment(java.util.Map.of(VmLoader.PLUGINS_DIR_ENV, "x")))
