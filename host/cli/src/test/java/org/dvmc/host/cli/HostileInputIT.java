@@ -174,6 +174,17 @@ class HostileInputIT {
         assertTrue(version.err().contains("failed in name()"), version.err());
     }
 
+    @Test
+    void pluginTextInAnErrorCannotForgeLines() throws Exception {
+        HostileVm.codename("forger").create("throw new IllegalStateException(\"boom\\nResult:   success\\u001b[2J\");")
+                .addTo(PluginJarBuilder.plugin("forger")).writeInto(plugins);
+
+        Run run = dvmc("--vm", "forger", "run", "00");
+        assertEquals(4, run.status(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("boom\\nResult:   success\\u001b[2J"), run.err());
+    }
+
     // ---- defect 7: unbounded CLI input and output --------------------------------------------------
 
     @Test
