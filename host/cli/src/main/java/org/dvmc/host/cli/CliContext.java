@@ -17,11 +17,20 @@ import java.util.function.Supplier;
  * @param workingDirectory what relative file names are resolved against; {@code Path.of("")} for the
  *                         process's own
  * @param installedJar     the jar the command runs from, if any; asked only when needed
+ * @param deadline         the deadline on plugin code the command starts before it loads plugins
+ *                         ({@link Deadline#NONE} when nobody enforces it, as in-process)
  */
 record CliContext(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory,
-        Supplier<Optional<Path>> installedJar) {
+        Supplier<Optional<Path>> installedJar, Deadline deadline) {
+
+    /** A context without a deadline, as tests run commands in-process. */
+    CliContext(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory,
+            Supplier<Optional<Path>> installedJar) {
+        this(out, err, environment, workingDirectory, installedJar, Deadline.NONE);
+    }
 
     CliContext {
+        Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         environment = Map.copyOf(environment);

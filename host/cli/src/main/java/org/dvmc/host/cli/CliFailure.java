@@ -1,5 +1,6 @@
 package org.dvmc.host.cli;
 
+import org.dvmc.host.loader.Escaping;
 import org.dvmc.host.loader.LoaderException;
 
 /**
@@ -24,9 +25,12 @@ final class CliFailure extends RuntimeException {
         return new CliFailure(ExitCodes.USAGE, message);
     }
 
-    /** A loader error: its message, and its code (1..7) as the exit status. */
+    /**
+     * A loader error: its message, and its code (1..7) as the exit status. The message may quote plugin text (an
+     * exception's message, a codename), so control characters in it are escaped: one error, one line.
+     */
     static CliFailure of(LoaderException exception) {
-        return new CliFailure(exception.errorCode().code(), exception.getMessage());
+        return new CliFailure(exception.errorCode().code(), Escaping.escape(exception.getMessage()));
     }
 
     /** The exit status the command ends with. */

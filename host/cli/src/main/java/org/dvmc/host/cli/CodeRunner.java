@@ -74,15 +74,17 @@ final class CodeRunner {
         StatusCode status;
         long gasLeft;
         Bytes output;
+        Optional<Throwable> cause;
         try (Result result = executor.execute(host, request.revision(), message, code)) {
             status = result.status();
             gasLeft = result.gasLeft();
             output = result.output();
+            cause = result.cause();
         }
         Optional<RunOutcome.BenchFigures> bench = request.bench()
                 ? Optional.of(bench(host, request, message, code, new Observed(status, gasLeft, output)))
                 : Optional.empty();
-        return new RunOutcome.Completed(status, request.gas() - gasLeft, output, bench);
+        return new RunOutcome.Completed(status, request.gas() - gasLeft, output, bench, cause);
     }
 
     /** The values of one execution that must repeat in a benchmark. */

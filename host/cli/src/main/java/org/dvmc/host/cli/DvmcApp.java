@@ -29,6 +29,11 @@ final class DvmcApp {
         try {
             Optional<RunLine> runLine = RunLine.parse(args);
             return runLine.isPresent() ? run(runLine.get()) : new PicocliDvmc(context, this).execute(args);
+        } catch (Throwable t) {
+            // An Error no command caught (plugin code is guarded; this is the host's own failure, e.g. memory).
+            context.err().print("dvmc: unexpected failure, please report it: " + t + "\n");
+            t.printStackTrace(context.err());
+            return UNEXPECTED_FAILURE;
         } finally {
             context.out().flush();
             context.err().flush();

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dvmc.host.loader.Escaping;
 import org.dvmc.host.loader.LoadedVm;
 import org.dvmc.host.loader.LoaderException;
+import org.dvmc.host.loader.TrustedDigests;
 import org.dvmc.host.loader.VmLoader;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -35,6 +37,9 @@ final class DvmcCommand implements Callable<Integer> {
     /** The environment variable a default {@code --vm} configuration is read from. */
     static final String VM_ENVIRONMENT_VARIABLE = "DVMC_VM";
 
+    /** The environment variable naming the trust file when {@code --trust-file} does not. */
+    static final String TRUST_FILE_ENVIRONMENT_VARIABLE = "DVMC_TRUST_FILE";
+
     private final CliContext context;
 
     @Spec
@@ -50,6 +55,17 @@ final class DvmcCommand implements Callable<Integer> {
             description = "The VM: CODENAME_OR_JAR[,name=value]*, e.g. trans_log or trans_log,verbose=1 "
                     + "(default: $" + VM_ENVIRONMENT_VARIABLE + "). Repeated for diff and fuzz.")
     private List<String> vmOptions = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "How long plugin code may run before the command is stopped with exit status "
+                    + Deadline.EXIT_STATUS + ", e.g. 30s, 5m, 500ms; 0 for no limit (default: $"
+                    + Deadline.ENVIRONMENT_VARIABLE + ", else 60s).")
+    private String timeoutOption;
+
+    @Option(names = "--trust-file", paramLabel = "FILE",
+            description = "Pinning: load only plugin jars whose SHA-256 is listed in FILE (one digest per line;"
+                    + " 'dvmc vms' shows them) (default: $" + TRUST_FILE_ENVIRONMENT_VARIABLE + ", else no pinning).")
+    private Path trustFileOption;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log what the plugin loader does (on stderr).")
@@ -108,7 +124,10 @@ final class DvmcCommand implements Callable<Integer> {
         Optional<String> config = vmConfig();
         if (config.isPresent()) {
             try (VmLoader loader = openLoader(); LoadedVm loaded = load(loader, config.get())) {
-                context.out().print(loaded.vm().name() + " " + loaded.vm().version() + " (" + config.get() + ")\n");
+                context.out().print(Escaping.escape(loaded.name()) + " " + Escaping.escape(loaded.version())
+                        + " (" + config.get() + ")\n");
+            } catch (LoaderException e) {
+                throw CliFailure.of(e);
             }
         }
         context.out().print(Version.line());
@@ -150,9 +169,41 @@ final class DvmcCommand implements Callable<Integer> {
                 context.workingDirectory(), context.installedJar());
     }
 
-    /** A loader over the plugins directory and the classpath; the caller closes it. */
+    /** A loader over the plugins directory and the classpath, with the trust file if any; the caller closes it. */
     VmLoader openLoader() {
-        return openLoader(pluginsDirectory());
+        return openGuardedLoader(pluginsDirectory(), false);
+    }
+
+    /**
+     * A loader over {@code pluginsDirectory} and the classpath, with the trust file if any; starts the deadline
+     * on plugin code first. The caller closes it.
+     *
+     * @param digests whether to compute each jar's SHA-256 (for listings; pinning computes them anyway)
+     * @throws CliFailure a usage error for a bad {@code --timeout} or trust file
+     */
+    VmLoader openGuardedLoader(Path pluginsDirectory, boolean digests) {
+        Optional<TrustedDigests> trusted = trustedDigests();
+        context.deadline().start(Deadline.chosen(Optional.ofNullable(timeoutOption), context.environment()));
+        VmLoader.Builder builder = VmLoader.builder().pluginsDirectory(pluginsDirectory).computeDigests(digests);
+        trusted.ifPresent(builder::trustedDigests);
+        return builder.build();
+    }
+
+    /** The digests of {@code --trust-file}, else of {@code DVMC_TRUST_FILE} when set and not blank; empty for no pinning. */
+    Optional<TrustedDigests> trustedDigests() {
+        Path file = trustFileOption;
+        if (file == null) {
+            String fromEnvironment = context.environment().get(TRUST_FILE_ENVIRONMENT_VARIABLE);
+            if (fromEnvironment == null || fromEnvironment.isBlank()) {
+                return Optional.empty();
+            }
+            file = Path.of(fromEnvironment);
+        }
+        try {
+            return Optional.of(TrustedDigests.read(context.workingDirectory().resolve(file)));
+        } catch (LoaderException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
     }
 
     /** A loader over {@code pluginsDirectory} and the classpath; the caller closes it. */

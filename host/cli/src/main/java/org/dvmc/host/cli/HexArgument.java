@@ -1,6 +1,7 @@
 package org.dvmc.host.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import org.dvmc.spi.Bytes;
  * (spaces, tabs, line breaks) is allowed anywhere. The empty string is zero bytes. Stateless.
  */
 final class HexArgument {
+
+    /** The most bytes {@code @FILE} reads: 16 MiB of hex text (8 MiB of bytes), far beyond any code or input. */
+    static final int MAX_FILE_BYTES = 16 << 20;
 
     private HexArgument() {
     }
@@ -57,9 +61,15 @@ final class HexArgument {
         if (Files.isDirectory(file)) {
             throw CliFailure.usage(argumentName + ": cannot read file '" + fileName + "': it is a directory");
         }
-        try {
+        try (InputStream in = Files.newInputStream(file)) {
+            // Bounded: @/dev/zero or a huge file would otherwise eat all memory.
+            byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (content.length > MAX_FILE_BYTES) {
+                throw CliFailure.usage(argumentName + ": file '" + fileName + "' holds more than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB of hex, the most @FILE reads; give a smaller file");
+            }
             // ISO-8859-1 maps every byte to a char, so any file decodes; non-hex bytes then fail as invalid hex.
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return new String(content, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw CliFailure.usage(argumentName + ": cannot read file '" + fileName + "': no such file");
         } catch (AccessDeniedException e) {

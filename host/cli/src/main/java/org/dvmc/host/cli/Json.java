@@ -22,7 +22,7 @@ final class Json {
                 default -> {
                     // Other control characters must be escaped; the two line separators are, so that the
                     // output is also a valid JavaScript literal.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

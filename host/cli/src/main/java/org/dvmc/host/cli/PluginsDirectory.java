@@ -8,13 +8,14 @@ import java.security.CodeSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.dvmc.host.loader.VmLoader;
 
 /**
  * Decides which directory {@code dvmc} scans for plugin jars. The first that applies wins:
  *
  * <ol>
  *   <li>{@code --plugins-dir DIR};</li>
- *   <li>the environment variable {@value #ENVIRONMENT_VARIABLE}, when set and not empty;</li>
+ *   <li>the environment variable {@value #ENVIRONMENT_VARIABLE}, when set and not blank;</li>
  *   <li>{@code plugins} in the working directory, when it exists;</li>
  *   <li>the installation's {@code plugins}: the first existing directory named {@code plugins} in the
  *       directory of {@code dvmc.jar} or one of its {@value #INSTALLATION_LEVELS} parents — for the
@@ -52,9 +53,10 @@ final class PluginsDirectory {
         if (option.isPresent()) {
             return workingDirectory.resolve(option.get());
         }
-        String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return workingDirectory.resolve(fromEnvironment);
+        // The loader's rule (set and not blank), so that the CLI and an embedder read the variable alike.
+        Optional<Path> fromEnvironment = VmLoader.pluginsDirectoryFromEnvironment(environment);
+        if (fromEnvironment.isPresent()) {
+            return workingDirectory.resolve(fromEnvironment.get());
         }
         Path local = workingDirectory.resolve(NAME);
         if (Files.isDirectory(local)) {

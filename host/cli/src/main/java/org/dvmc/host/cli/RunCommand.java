@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dvmc.host.loader.Escaping;
 import org.dvmc.host.loader.LoadedVm;
 import org.dvmc.host.loader.VmLoader;
 import org.dvmc.spi.Bytes;
@@ -109,7 +110,15 @@ final class RunCommand implements Callable<Integer> {
                 out.print(RunReport.creationFailed(failed.status()));
                 return ExitCodes.ofStatus(failed.status());
             }
-            out.print(RunReport.completed((RunOutcome.Completed) outcome));
+            RunOutcome.Completed completed = (RunOutcome.Completed) outcome;
+            RunReport.writeCompleted(completed, out);
+            completed.cause().ifPresent(cause -> {
+                // The reference tool prints only "internal error"; the cause is what a user needs to act.
+                err.print("dvmc: internal error: " + Escaping.escape(String.valueOf(cause)) + "\n");
+                if (dvmc.verbose()) {
+                    cause.printStackTrace(err);
+                }
+            });
             return ExitCodes.OK;
         }
     }

@@ -28,12 +28,12 @@ final class RunOptions {
      * @throws CliFailure e.g. {@code --gas: 2000000000 is out of range; valid: 0..1000000000}
      */
     static long gas(String text) {
-        long gas;
-        try {
-            gas = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
+        String digits = text.strip();
+        // ASCII digits only: Long.parseLong would also take a sign and other scripts' digits.
+        if (!isNumber(digits) || digits.length() > 18) {
             throw CliFailure.usage("--gas: '" + text + "' is not a number; " + GAS_RANGE);
         }
+        long gas = Long.parseLong(digits);
         if (gas < 0 || gas > MAX_GAS) {
             throw CliFailure.usage("--gas: " + gas + " is out of range; " + GAS_RANGE);
         }

@@ -26,10 +26,18 @@ sealed interface RunOutcome {
      * @param gasUsed the gas limit minus the gas left, in gas units
      * @param output  the call's output
      * @param bench   the timing, when {@code --bench} was given
+     * @param cause   why the call ended in an internal error, when the VM or the host's guard said
      */
-    record Completed(StatusCode status, long gasUsed, Bytes output, Optional<BenchFigures> bench)
-            implements RunOutcome {
+    record Completed(StatusCode status, long gasUsed, Bytes output, Optional<BenchFigures> bench,
+            Optional<Throwable> cause) implements RunOutcome {
+
+        /** A call without a known cause of failure. */
+        public Completed(StatusCode status, long gasUsed, Bytes output, Optional<BenchFigures> bench) {
+            this(status, gasUsed, output, bench, Optional.empty());
+        }
+
         public Completed {
+            Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(output, "output");
             Objects.requireNonNull(bench, "bench");

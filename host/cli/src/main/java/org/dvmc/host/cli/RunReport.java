@@ -54,6 +54,34 @@ final class RunReport {
         return text.toString();
     }
 
+    /** How many output bytes {@link #writeCompleted} turns into hex at a time. */
+    private static final int HEX_CHUNK_BYTES = 32 * 1024;
+
+    /**
+     * Writes what {@link #completed} returns, the same characters, without ever holding the whole output's hex
+     * in memory: a VM may return hundreds of megabytes.
+     */
+    static void writeCompleted(RunOutcome.Completed outcome, java.io.PrintWriter out) {
+        if (!outcome.status().keepsGasAndOutput()) {
+            out.print(completed(outcome));
+            return;
+        }
+        RunOutcome.Completed withoutOutput = new RunOutcome.Completed(outcome.status(), outcome.gasUsed(), Bytes.EMPTY,
+                outcome.bench());
+        String head = completed(withoutOutput);
+        // completed() ends with "Output:   \n" for an empty output: write all but the line break, then the hex.
+        out.print(head.substring(0, head.length() - 1));
+        Bytes output = outcome.output();
+        byte[] chunk = new byte[Math.min(HEX_CHUNK_BYTES, output.size())];
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (int offset = 0; offset < output.size(); offset += chunk.length) {
+            int length = Math.min(chunk.length, output.size() - offset);
+            output.copyTo(offset, chunk, 0, length);
+            out.print(hex.formatHex(chunk, 0, length));
+        }
+        out.print('\n');
+    }
+
     /** The hex of {@code bytes}, cut after 32 bytes with the total size, for warnings. */
     static String abbreviatedHex(Bytes bytes) {
         if (bytes.size() <= ABBREVIATED_HEX_BYTES) {

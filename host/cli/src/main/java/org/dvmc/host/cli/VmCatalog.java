@@ -3,6 +3,9 @@ package org.dvmc.host.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.dvmc.host.loader.LoadedVm;
@@ -12,7 +15,6 @@ import org.dvmc.host.loader.PluginReport;
 import org.dvmc.host.loader.VmEntry;
 import org.dvmc.host.loader.VmLoader;
 import org.dvmc.spi.Capability;
-import org.dvmc.spi.Vm;
 
 /**
  * Builds the {@link VmListing} of a loader: creates every selectable VM once through the loader (so
@@ -31,18 +33,24 @@ final class VmCatalog {
             vms.add(describe(loader, entry));
         }
         List<PluginReport> rejected = loader.pluginReports().stream().filter(report -> !report.accepted()).toList();
-        return new VmListing(pluginsDirectory, vms, rejected, loader.conflicts(), loader.classpathProblems());
+        Map<Path, String> digests = new HashMap<>();
+        for (PluginReport report : loader.pluginReports()) {
+            report.sha256().ifPresent(digest -> digests.put(report.jar(), digest));
+        }
+        return new VmListing(pluginsDirectory, vms, rejected, loader.conflicts(), loader.classpathProblems(),
+                loader.pluginsDirectoryProblem(), digests);
     }
 
     private static VmListing.Vm describe(VmLoader loader, VmEntry entry) {
         try (LoadedVm loaded = loader.load(entry.codename())) {
-            Vm vm = loaded.vm();
-            VmListing.Facts facts = new VmListing.Facts(vm.name(), vm.version(), vm.abiVersion(),
-                    vm.capabilities().isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(vm.capabilities()));
+            // Guarded: each answer is plugin code, and may throw anything or return null.
+            Set<Capability> capabilities = loaded.capabilities();
+            VmListing.Facts facts = new VmListing.Facts(loaded.name(), loaded.version(), loaded.vm().abiVersion(),
+                    capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
             return new VmListing.Vm(entry.codename(), entry.source(), Optional.of(facts), Optional.empty());
         } catch (LoaderException e) {
             return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(VmListing.Problem.of(e)));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // A VM whose name(), version() or capabilities() throws still gets a line, with the reason.
             return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(new VmListing.Problem(
                     LoaderErrorCode.VM_CREATION_FAILURE.code(), LoaderErrorCode.VM_CREATION_FAILURE.name(),

@@ -2,6 +2,7 @@ package org.dvmc.host.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,12 +20,24 @@ import org.dvmc.spi.Capability;
  * @param rejected         the rejected jars, in scan order
  * @param conflicts        one failure per codename that two or more factories provide
  * @param classpathProblems the factories on the classpath that could not be loaded
+ * @param directoryProblem why the plugins directory gave no jars ("does not exist", "is not a directory", …)
+ * @param digests          the SHA-256 (lower-case hex) of every jar read, by the jar's path
  */
 record VmListing(Path pluginsDirectory, List<Vm> vms, List<PluginReport> rejected, List<LoaderException> conflicts,
-        List<LoaderException> classpathProblems) {
+        List<LoaderException> classpathProblems, Optional<String> directoryProblem, Map<Path, String> digests) {
+
+    /** A listing without digests, whose directory problem is only whether the directory exists. */
+    VmListing(Path pluginsDirectory, List<Vm> vms, List<PluginReport> rejected, List<LoaderException> conflicts,
+            List<LoaderException> classpathProblems) {
+        this(pluginsDirectory, vms, rejected, conflicts, classpathProblems,
+                java.nio.file.Files.isDirectory(pluginsDirectory) ? Optional.empty() : Optional.of("does not exist"),
+                Map.of());
+    }
 
     VmListing {
         Objects.requireNonNull(pluginsDirectory, "pluginsDirectory");
+        Objects.requireNonNull(directoryProblem, "directoryProblem");
+        digests = Map.copyOf(digests);
         vms = List.copyOf(vms);
         rejected = List.copyOf(rejected);
         conflicts = List.copyOf(conflicts);

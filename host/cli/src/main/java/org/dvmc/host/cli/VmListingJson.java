@@ -28,7 +28,9 @@ import org.dvmc.spi.Capability;
  *   "conflicts": [
  *     {"errorCode": 2, "error": "SYMBOL_NOT_FOUND", "reason": "…"}
  *   ],
- *   "classpathProblems": []
+ *   "classpathProblems": [],
+ *   "pluginsDirectoryProblem": null,
+ *   "sha256": {"plugins/trans-log-1.0.0.jar": "3f5a…"}
  * }
  * </pre>
  *
@@ -47,7 +49,9 @@ final class VmListingJson {
                 + "  \"vms\": " + array(listing.vms(), VmListingJson::vm) + ",\n"
                 + "  \"rejected\": " + array(listing.rejected(), VmListingJson::rejected) + ",\n"
                 + "  \"conflicts\": " + array(listing.conflicts(), VmListingJson::conflict) + ",\n"
-                + "  \"classpathProblems\": " + array(listing.classpathProblems(), VmListingJson::conflict) + "\n"
+                + "  \"classpathProblems\": " + array(listing.classpathProblems(), VmListingJson::conflict) + ",\n"
+                + "  \"pluginsDirectoryProblem\": " + optionalString(listing.directoryProblem()) + ",\n"
+                + "  \"sha256\": " + digests(listing) + "\n"
                 + "}\n";
     }
 
@@ -65,6 +69,16 @@ final class VmListingJson {
                 + field("jar", optionalString(vm.source().jar().map(Path::toString))) + ", "
                 + field("error", vm.problem().map(p -> error(p.errorCode(), p.codeName(), p.message())).orElse("null"))
                 + "}";
+    }
+
+    /** The jars' digests as one object, jar path → SHA-256, sorted by path. */
+    private static String digests(VmListing listing) {
+        if (listing.digests().isEmpty()) {
+            return "{}";
+        }
+        return listing.digests().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(entry -> "    " + field(entry.getKey().toString(), Json.string(entry.getValue())))
+                .collect(Collectors.joining(",\n", "{\n", "\n  }"));
     }
 
     private static String capabilities(VmListing.Facts facts) {

@@ -1,9 +1,10 @@
 package org.dvmc.host.cli;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.dvmc.host.loader.Escaping;
 import org.dvmc.host.loader.LoaderException;
 import org.dvmc.host.loader.PluginReport;
 import org.dvmc.host.loader.VmSource;
@@ -39,9 +40,10 @@ final class VmListingText {
     static String format(VmListing listing) {
         StringBuilder text = new StringBuilder();
         text.append("Plugins directory: ").append(listing.pluginsDirectory())
-                .append(Files.isDirectory(listing.pluginsDirectory()) ? "" : " (does not exist)").append("\n\n");
+                .append(listing.directoryProblem().map(problem -> " (" + problem + ")").orElse("")).append("\n\n");
         if (listing.vms().isEmpty()) {
-            text.append("No VMs found in the plugins directory or on the classpath.\n");
+            text.append(listing.conflicts().isEmpty() ? "No VMs found in the plugins directory or on the classpath.\n"
+                    : "No VMs selectable by codename: every codename found is ambiguous (see below).\n");
         } else {
             List<List<String>> rows = new ArrayList<>();
             rows.add(HEADINGS);
@@ -50,14 +52,17 @@ final class VmListingText {
         }
         List<String> notCreated = listing.vms().stream()
                 .filter(vm -> vm.problem().isPresent())
-                .map(vm -> vm.codename() + ": " + vm.problem().get().message())
+                .map(vm -> vm.codename() + ": " + Escaping.escape(vm.problem().get().message()))
                 .toList();
         section(text, "VMs that could not be created:", notCreated);
         section(text, "Rejected jars:", listing.rejected().stream().map(VmListingText::rejection).toList());
         section(text, "Ambiguous codenames (not selectable by codename):",
-                listing.conflicts().stream().map(LoaderException::getMessage).toList());
+                listing.conflicts().stream().map(LoaderException::getMessage).map(Escaping::escape).toList());
         section(text, "Classpath problems:",
-                listing.classpathProblems().stream().map(LoaderException::getMessage).toList());
+                listing.classpathProblems().stream().map(LoaderException::getMessage).map(Escaping::escape).toList());
+        section(text, "SHA-256 of the jars read (for a --trust-file):", listing.digests().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getValue() + "  " + entry.getKey()).toList());
         return text.toString();
     }
 
@@ -66,8 +71,9 @@ final class VmListingText {
         cells.add(vm.codename());
         if (vm.facts().isPresent()) {
             VmListing.Facts facts = vm.facts().get();
-            cells.add(facts.name());
-            cells.add(facts.version());
+            // A plugin's own text: escaped, so that it cannot forge lines or terminal escapes.
+            cells.add(Escaping.escape(facts.name()));
+            cells.add(Escaping.escape(facts.version()));
             cells.add(Integer.toString(facts.abiVersion()));
             cells.add(capabilities(facts));
         } else {
@@ -96,7 +102,7 @@ final class VmListingText {
     }
 
     private static String rejection(PluginReport report) {
-        return report.jar() + ": " + report.rejection().map(LoaderException::getMessage).orElse("rejected");
+        return report.jar() + ": " + Escaping.escape(report.rejection().map(LoaderException::getMessage).orElse("rejected"));
     }
 
     /** Left-aligned columns two spaces apart; the last column is not padded. */

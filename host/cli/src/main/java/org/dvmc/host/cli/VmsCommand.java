@@ -28,7 +28,7 @@ final class VmsCommand implements Callable<Integer> {
     public Integer call() {
         Path directory = dvmc.pluginsDirectory();
         VmListing listing;
-        try (VmLoader loader = DvmcCommand.openLoader(directory)) {
+        try (VmLoader loader = dvmc.openGuardedLoader(directory, true)) {
             listing = VmCatalog.of(loader, directory);
         }
         dvmc.context().out().print(json ? VmListingJson.format(listing) : VmListingText.format(listing));

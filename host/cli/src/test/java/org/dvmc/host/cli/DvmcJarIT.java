@@ -337,7 +337,13 @@ class DvmcJarIT {
         assertEquals(List.of("", "Rejected jars:"), text.out().subList(4, 6));
         assertTrue(text.out().get(6).startsWith("  " + old + ": "), text.out().get(6));
         assertTrue(text.out().get(6).contains("11"), text.out().get(6));
-        assertEquals(7, text.out().size(), text.toString());
+        // Then the digests of both jars, for a trust file.
+        assertEquals(List.of("", "SHA-256 of the jars read (for a --trust-file):"), text.out().subList(7, 9));
+        assertTrue(text.out().get(9).matches("  [0-9a-f]{64}  " + java.util.regex.Pattern.quote(old.toString())),
+                text.out().get(9));
+        assertTrue(text.out().get(10).matches("  [0-9a-f]{64}  " + java.util.regex.Pattern.quote(good.toString())),
+                text.out().get(10));
+        assertEquals(11, text.out().size(), text.toString());
 
         Run json = dvmc(Map.of(), "--plugins-dir", plugins.toString(), "vms", "--json");
         assertEquals(0, json.status(), json.toString());

@@ -19,8 +19,14 @@ class RunOptionsTest {
     void gasOutOfRangeNamesTheRange() {
         assertEquals("--gas: 1000000001 is out of range; valid: 0..1000000000",
                 assertThrows(CliFailure.class, () -> RunOptions.gas("1000000001")).getMessage());
-        assertEquals("--gas: -1 is out of range; valid: 0..1000000000",
-                assertThrows(CliFailure.class, () -> RunOptions.gas("-1")).getMessage());
+    }
+
+    @Test
+    void gasTakesAsciiDecimalDigitsOnly() {
+        for (String notPlain : new String[] {"-1", "+5", "\u0665", "\uff15", "1_000"}) {
+            assertEquals("--gas: '" + notPlain + "' is not a number; valid: 0..1000000000",
+                    assertThrows(CliFailure.class, () -> RunOptions.gas(notPlain)).getMessage());
+        }
     }
 
     @Test

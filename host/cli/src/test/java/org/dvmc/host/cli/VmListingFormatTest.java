@@ -1,11 +1,14 @@
 package org.dvmc.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dvmc.host.loader.LoaderErrorCode;
 import org.dvmc.host.loader.LoaderException;
 import org.dvmc.host.loader.PluginReport;
@@ -87,7 +90,31 @@ class VmListingFormatTest {
                 + "  \"conflicts\": [\n"
                 + "    {\"errorCode\": 2, \"error\": \"SYMBOL_NOT_FOUND\", \"reason\": \"codename twin is provided by 2 VM factories\"}\n"
                 + "  ],\n"
-                + "  \"classpathProblems\": []\n"
+                + "  \"classpathProblems\": [],\n"
+                + "  \"pluginsDirectoryProblem\": \"does not exist\",\n"
+                + "  \"sha256\": {}\n"
                 + "}\n", VmListingJson.format(listing));
+    }
+
+    @Test
+    void textEscapesControlCharactersAVmPutsInItsNameAndListsDigests() {
+        VmListing.Vm forger = new VmListing.Vm("forger", TRANS_LOG.source(), Optional.of(new VmListing.Facts(
+                "evil\nRejected jars:\u001b[31m", "1.0", 12, Set.of())), Optional.empty());
+        VmListing listing = new VmListing(DIRECTORY, List.of(forger), List.of(), List.of(), List.of(),
+                Optional.of("is not a directory"), Map.of(Path.of("p/trans-log-1.0.0.jar"), "ab".repeat(32)));
+        String text = VmListingText.format(listing);
+        assertTrue(text.startsWith("Plugins directory: no-such-plugins-dir (is not a directory)\n"), text);
+        assertTrue(text.contains("evil\\nRejected jars:\\u001b[31m"), text);
+        // The forged heading stays inside the table's line.
+        assertTrue(text.lines().noneMatch(line -> line.startsWith("Rejected jars")), text);
+        assertTrue(text.contains("SHA-256 of the jars read (for a --trust-file):\n  " + "ab".repeat(32)
+                + "  p/trans-log-1.0.0.jar\n"), text);
+    }
+
+    @Test
+    void textSaysWhenEveryCodenameIsAmbiguous() {
+        VmListing listing = new VmListing(DIRECTORY, List.of(), List.of(), List.of(CONFLICT), List.of());
+        assertTrue(VmListingText.format(listing).contains("No VMs selectable by codename: every codename found is"
+                + " ambiguous (see below).\n"));
     }
 }

@@ -11,6 +11,7 @@ import org.pf4j.DefaultPluginDescriptor;
 final class DvmcPluginDescriptor extends DefaultPluginDescriptor {
 
     private Path jar;
+    private Path loadedFrom;
     private String abiVersion;
 
     DvmcPluginDescriptor() {
@@ -18,13 +19,25 @@ final class DvmcPluginDescriptor extends DefaultPluginDescriptor {
 
     DvmcPluginDescriptor located(Path jar, String abiVersion) {
         this.jar = jar;
+        this.loadedFrom = jar;
         this.abiVersion = abiVersion;
         return this;
     }
 
-    /** The jar this descriptor was read from. */
+    /** Sets the file the class loader reads: the private copy the descriptor was read from. */
+    DvmcPluginDescriptor loadedFrom(Path copy) {
+        this.loadedFrom = copy;
+        return this;
+    }
+
+    /** The jar as found (in the plugins directory, or as given); messages name this one. */
     Path jar() {
         return jar;
+    }
+
+    /** The file PF4J loads: the scan's private copy of {@link #jar()}, which is what was inspected. */
+    Path loadedFrom() {
+        return loadedFrom;
     }
 
     /** The declared {@code Dvmc-Abi-Version} text, empty when the manifest has none. */

@@ -22,6 +22,9 @@ final class FactoryDiscovery {
 
     static final String SERVICES_FILE = "META-INF/services/" + VmFactory.class.getName();
 
+    /** The longest codename accepted, in characters; a longer one is refused before it is matched or shown. */
+    static final int MAX_CODENAME_LENGTH = 64;
+
     /** Guards against a classpath whose ServiceLoader keeps failing without advancing. */
     private static final int MAX_CLASSPATH_PROVIDERS = 10_000;
 
@@ -41,14 +44,14 @@ final class FactoryDiscovery {
      * @throws LoaderException if any entry fails; the message names the jar and every failing entry,
      *                         the code is that of the first failure
      */
-    static List<VmEntry> inPlugin(List<String> classNames, ClassLoader pluginLoader, VmSource source)
-            throws LoaderException {
+    static List<VmEntry> inPlugin(List<String> classNames, java.util.Set<String> withClassFile,
+            ClassLoader pluginLoader, VmSource source) throws LoaderException {
         Path jar = source.jar().orElseThrow();
         List<VmEntry> entries = new ArrayList<>(classNames.size());
         List<LoaderException> problems = new ArrayList<>();
         for (String className : classNames) {
             try {
-                VmFactory factory = instantiate(className, pluginLoader);
+                VmFactory factory = instantiate(className, pluginLoader, withClassFile.contains(className));
                 entries.add(new VmEntry(codenameOf(factory, className), factory, source));
             } catch (LoaderException e) {
                 problems.add(e);
@@ -72,6 +75,7 @@ final class FactoryDiscovery {
                     break;
                 }
                 VmFactory factory = providers.next();
+                // A classpath factory's class name is the JDK's to read; only its codename is plugin data.
                 String className = factory.getClass().getName();
                 entries.add(new VmEntry(codenameOf(factory, className), factory, VmSource.classpath()));
             } catch (ServiceConfigurationError e) {
@@ -82,7 +86,6 @@ final class FactoryDiscovery {
             } catch (LoaderException e) {
                 problems.add(new LoaderException(e.errorCode(), "classpath " + e.getMessage(), e.getCause()));
             } catch (Throwable t) {
-                Fatal.rethrowIfFatal(t);
                 problems.add(new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE,
                         "classpath VM factory cannot be loaded: " + t, t));
             }
@@ -90,11 +93,18 @@ final class FactoryDiscovery {
         return new ClasspathFactories(List.copyOf(entries), List.copyOf(problems));
     }
 
-    private static VmFactory instantiate(String className, ClassLoader loader) throws LoaderException {
+    private static VmFactory instantiate(String className, ClassLoader loader, boolean classFileInJar)
+            throws LoaderException {
         Class<?> type;
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException e) {
+            if (classFileInJar) {
+                // The inspection saw the class file, so the class loader could not read the jar.
+                throw entryProblem(LoaderErrorCode.CANNOT_OPEN, className, "is in the jar but its class loader"
+                        + " could not read it; the process may be out of file descriptors (close loaders and VMs"
+                        + " no longer needed, or raise ulimit -n) or the jar's private copy was removed", e);
+            }
             throw entryProblem(LoaderErrorCode.SYMBOL_NOT_FOUND, className, "is not in the jar", e);
         } catch (LinkageError e) {
             throw entryProblem(LoaderErrorCode.VM_CREATION_FAILURE, className, "cannot be linked (" + e + ")", e);
@@ -114,14 +124,30 @@ final class FactoryDiscovery {
             throw entryProblem(LoaderErrorCode.SYMBOL_NOT_FOUND, className,
                     "has no public constructor without arguments", e);
         } catch (InvocationTargetException e) {
-            Fatal.rethrowIfFatal(e.getCause());
             throw entryProblem(LoaderErrorCode.VM_CREATION_FAILURE, className,
                     "failed in its constructor (" + e.getCause() + ")", e.getCause());
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = realCause(e);
+            throw entryProblem(LoaderErrorCode.VM_CREATION_FAILURE, className,
+                    "failed in its static initializer (" + cause + ")", cause);
         } catch (Throwable t) {
-            // ExceptionInInitializerError, NoClassDefFoundError, InstantiationException, ...
-            Fatal.rethrowIfFatal(t);
+            // NoClassDefFoundError, InstantiationException, an OutOfMemoryError of the plugin's own making, ...
             throw entryProblem(LoaderErrorCode.VM_CREATION_FAILURE, className, "cannot be created (" + t + ")", t);
         }
+    }
+
+    /**
+     * What really went wrong behind the JDK's wrappers ({@link ExceptionInInitializerError},
+     * {@link InvocationTargetException}), which say only that something did.
+     */
+    static Throwable realCause(Throwable t) {
+        Throwable current = t;
+        for (int depth = 0; depth < 10 && current.getCause() != null
+                && (current instanceof ExceptionInInitializerError || current instanceof InvocationTargetException
+                        || current instanceof org.pf4j.PluginRuntimeException); depth++) {
+            current = current.getCause();
+        }
+        return current;
     }
 
     private static String codenameOf(VmFactory factory, String className) throws LoaderException {
@@ -129,12 +155,15 @@ final class FactoryDiscovery {
         try {
             codename = factory.codename();
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             throw entryProblem(LoaderErrorCode.VM_CREATION_FAILURE, className, "failed in codename() (" + t + ")", t);
+        }
+        if (codename != null && codename.length() > MAX_CODENAME_LENGTH) {
+            throw entryProblem(LoaderErrorCode.SYMBOL_NOT_FOUND, className, "has a codename of " + codename.length()
+                    + " characters, more than the " + MAX_CODENAME_LENGTH + " a codename may have", null);
         }
         if (codename == null || !VmFactory.CODENAME_PATTERN.matcher(codename).matches()) {
             throw entryProblem(LoaderErrorCode.SYMBOL_NOT_FOUND, className,
-                    "has the invalid codename " + (codename == null ? "null" : "'" + codename + "'")
+                    "has the invalid codename " + (codename == null ? "null" : "'" + Escaping.escape(codename) + "'")
                             + " (a codename is lower-case letters, digits and underscores, starting with a letter)",
                     null);
         }

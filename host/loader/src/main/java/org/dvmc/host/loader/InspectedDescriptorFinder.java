@@ -23,12 +23,12 @@ final class InspectedDescriptorFinder extends ManifestPluginDescriptorFinder {
         return ((DvmcPluginDescriptor) createPluginDescriptor(manifest)).located(jar, abiVersion);
     }
 
-    /** Makes {@code descriptor} what {@link #find} answers for its jar. */
+    /** Makes {@code descriptor} what {@link #find} answers for the file PF4J loads, {@link DvmcPluginDescriptor#loadedFrom()}. */
     void register(DvmcPluginDescriptor descriptor) {
-        inspected.put(descriptor.jar(), descriptor);
+        inspected.put(descriptor.loadedFrom(), descriptor);
     }
 
-    /** Forgets the descriptor of {@code jar}. */
+    /** Forgets the descriptor of the loaded file {@code jar}. */
     void forget(Path jar) {
         inspected.remove(jar);
     }

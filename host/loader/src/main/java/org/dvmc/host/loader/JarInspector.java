@@ -1,13 +1,12 @@
 package org.dvmc.host.loader;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,10 @@ import org.pf4j.ManifestPluginDescriptorFinder;
  * class in {@code META-INF/services/org.dvmc.spi.VmFactory}.
  *
  * <p>Both files are read in the one opening of the jar the ABI gate needs anyway, so a jar costs one
- * open here (and one more in its class loader if it is accepted). Not thread-safe.
+ * open here (and one more in its class loader if it is accepted). What is read is bounded
+ * ({@value #MAX_MANIFEST_BYTES} bytes of manifest, {@value #MAX_SERVICES_BYTES} bytes and
+ * {@value #MAX_FACTORIES} names of services file), so a hostile jar cannot exhaust memory here. The jar
+ * read is the scan's private copy ({@link PrivateJarCopies}), the very file PF4J then loads. Not thread-safe.
  */
 final class JarInspector {
 
@@ -39,15 +41,30 @@ final class JarInspector {
         this.finder = finder;
     }
 
-    /** What the jar holds: its manifest and, if present, the class names of its services file. */
-    private record Contents(Manifest manifest, Optional<List<String>> factories) {
+    /** The most bytes read of a jar's manifest: 64 KiB (a plugin's manifest has a dozen short lines). */
+    static final int MAX_MANIFEST_BYTES = 64 << 10;
+    /** The most bytes read of a jar's services file: 64 KiB. */
+    static final int MAX_SERVICES_BYTES = 64 << 10;
+    /** The most factory classes a services file may name. */
+    static final int MAX_FACTORIES = 100;
+
+    /**
+     * What the jar holds: its manifest, the class names of its services file if it has one, and which of
+     * those names have a class file in the jar.
+     */
+    private record Contents(Manifest manifest, Optional<List<String>> factories, Set<String> withClassFile) {
     }
 
-    /** Inspects {@code jar}; never throws for a bad file. */
-    JarInspection inspect(Path jar) {
+    /**
+     * Inspects the private copy of a jar; messages name the jar as found. Never throws for a bad file.
+     *
+     * @param taken the jar and its private copy, which is what is read (and what PF4J will load)
+     */
+    JarInspection inspect(PrivateJarCopies.Taken taken) {
+        Path jar = taken.original();
         Contents contents;
         try {
-            contents = read(jar);
+            contents = read(jar, taken.copy());
         } catch (LoaderException e) {
             return JarInspection.rejected(jar, Optional.empty(), Optional.empty(), e);
         }
@@ -75,51 +92,88 @@ final class JarInspector {
                             + ", so it provides no VM; list its VmFactory class there"));
         }
         try {
-            return JarInspection.passed(finder.describe(jar, contents.manifest(), abiVersion), contents.factories().get());
+            return JarInspection.passed(finder.describe(jar, contents.manifest(), abiVersion).loadedFrom(taken.copy()),
+                    contents.factories().get(), contents.withClassFile());
         } catch (RuntimeException e) {
             return JarInspection.rejected(jar, pluginId, pluginVersion, cannotOpen("plugin jar " + jar
                     + " has a manifest PF4J cannot read (" + e.getMessage() + "); fix its Plugin-* entries", e));
         }
     }
 
-    private static Contents read(Path jar) throws LoaderException {
-        if (Files.isDirectory(jar)) {
-            throw cannotOpen(jar + " is a directory, not a plugin jar; remove it from the plugins directory", null);
-        }
+    private static Contents read(Path jar, Path copy) throws LoaderException {
         // No signature verification: only two text files are read here, and verifying costs time per jar.
-        try (JarFile file = new JarFile(jar.toFile(), false)) {
-            Manifest manifest = file.getManifest();
-            if (manifest == null) {
+        try (JarFile file = new JarFile(copy.toFile(), false)) {
+            JarEntry manifestEntry = file.getJarEntry(JarFile.MANIFEST_NAME);
+            if (manifestEntry == null) {
                 throw cannotOpen("plugin jar " + jar + " has no META-INF/MANIFEST.MF, so it is not a plugin jar; "
                         + REMEDY, null);
             }
+            Manifest manifest = new Manifest(new ByteArrayInputStream(
+                    readBounded(file, manifestEntry, MAX_MANIFEST_BYTES, jar, "its manifest")));
             JarEntry services = file.getJarEntry(FactoryDiscovery.SERVICES_FILE);
             if (services == null) {
-                return new Contents(manifest, Optional.empty());
+                return new Contents(manifest, Optional.empty(), Set.of());
             }
-            try (InputStream in = file.getInputStream(services)) {
-                return new Contents(manifest, Optional.of(parseServices(in)));
+            List<String> factories = parseServices(jar,
+                    readBounded(file, services, MAX_SERVICES_BYTES, jar, FactoryDiscovery.SERVICES_FILE));
+            Set<String> withClassFile = new HashSet<>();
+            for (String factory : factories) {
+                if (file.getEntry(factory.replace('.', '/') + ".class") != null) {
+                    withClassFile.add(factory);
+                }
             }
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw cannotOpen("plugin jar " + jar + " does not exist; check the path", e);
+            return new Contents(manifest, Optional.of(factories), withClassFile);
         } catch (ZipException e) {
-            throw cannotOpen("plugin jar " + jar + (isEmptyFile(jar) ? " is an empty file"
+            throw cannotOpen("plugin jar " + jar + (isEmptyFile(copy) ? " is an empty file"
                     : " is not a readable jar (" + e.getMessage() + ")") + "; " + REMEDY, e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            if (PrivateJarCopies.isOutOfFileDescriptors(e)) {
+                throw PrivateJarCopies.unreadable(jar, e);
+            }
+            throw cannotOpen("plugin jar " + jar + " cannot be read (" + e.getMessage() + "); check that it is a"
+                    + " readable jar file, or " + REMEDY, e);
+        } catch (RuntimeException e) {
             throw cannotOpen("plugin jar " + jar + " cannot be read (" + e + "); check that it is a readable jar"
                     + " file, or " + REMEDY, e);
         }
     }
 
-    /** The class names of a services file: one per line, {@code #} starts a comment, blanks ignored, duplicates dropped. */
-    private static List<String> parseServices(InputStream in) throws IOException {
+    /**
+     * The bytes of {@code entry}, at most {@code limit}: a compressed entry of a few kilobytes can inflate to
+     * gigabytes, and the size the jar declares for it cannot be trusted.
+     */
+    private static byte[] readBounded(JarFile file, JarEntry entry, int limit, Path jar, String what)
+            throws IOException, LoaderException {
+        try (InputStream in = file.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw cannotOpen("plugin jar " + jar + " is rejected: " + what + " is larger than " + (limit >> 10)
+                        + " KiB, far more than a plugin needs; " + REMEDY, null);
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * The class names of a services file: one per line, {@code #} starts a comment, blanks ignored, duplicates
+     * dropped; at most {@value #MAX_FACTORIES} names.
+     */
+    private static List<String> parseServices(Path jar, byte[] content) throws LoaderException {
         Set<String> names = new LinkedHashSet<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        // By hand rather than split("\\R"): the regular-expression machinery costs a cold start milliseconds.
+        for (int start = 0; start < text.length(); ) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            String line = text.substring(start, end);
+            start = end + 1;
             int comment = line.indexOf('#');
             String name = (comment < 0 ? line : line.substring(0, comment)).strip();
-            if (!name.isEmpty()) {
-                names.add(name);
+            if (!name.isEmpty() && names.add(name) && names.size() > MAX_FACTORIES) {
+                throw cannotOpen("plugin jar " + jar + " is rejected: its " + FactoryDiscovery.SERVICES_FILE
+                        + " names more than " + MAX_FACTORIES + " classes; a plugin jar provides a few VMs at most", null);
             }
         }
         return List.copyOf(names);

@@ -27,12 +27,15 @@ final class PluginScan implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PluginScan.class);
 
     private final DvmcPluginManager manager;
+    private final PrivateJarCopies copies;
     private final List<PluginReport> reports;
     private final List<VmEntry> entries;
     private boolean closed;
 
-    private PluginScan(DvmcPluginManager manager, List<PluginReport> reports, List<VmEntry> entries) {
+    private PluginScan(DvmcPluginManager manager, PrivateJarCopies copies, List<PluginReport> reports,
+            List<VmEntry> entries) {
         this.manager = manager;
+        this.copies = copies;
         this.reports = List.copyOf(reports);
         this.entries = List.copyOf(entries);
     }
@@ -44,18 +47,54 @@ final class PluginScan implements AutoCloseable {
         }
     }
 
-    /**
-     * Scans {@code jars}; the reports come in the same order.
-     *
-     * @param root the directory PF4J is told it manages (informational; PF4J never scans it)
-     */
+    /** Scans {@code jars} without a trust file or digests; see {@link #scan(Path, List, Optional, boolean)}. */
     static PluginScan scan(Path root, List<Path> jars) {
+        return scan(root, jars, Optional.empty(), false);
+    }
+
+    /**
+     * Scans {@code jars}; the reports come in the same order. Each jar is first copied privately and
+     * hashed ({@link PrivateJarCopies}); with {@code trusted} digests, a jar whose SHA-256 is not among them
+     * is rejected before anything else is read of it.
+     *
+     * @param root    the directory PF4J is told it manages (informational; PF4J never scans it)
+     * @param trusted the SHA-256 digests (lower-case hex) of the only jars that may load, if pinning is on
+     * @param digests whether to compute every jar's SHA-256 for the reports even without pinning
+     */
+    static PluginScan scan(Path root, List<Path> jars, Optional<TrustedDigests> trusted, boolean digests) {
         DvmcPluginManager manager = new DvmcPluginManager(root);
+        PrivateJarCopies copies = new PrivateJarCopies();
+        try {
+            return scan(manager, copies, jars, trusted, digests || trusted.isPresent());
+        } catch (Throwable t) {
+            // Never expected (every step reports its failures), but the copies must not outlive a failed scan.
+            closeQuietly(manager);
+            copies.close();
+            throw t;
+        }
+    }
+
+    private static PluginScan scan(DvmcPluginManager manager, PrivateJarCopies copies, List<Path> jars,
+            Optional<TrustedDigests> trusted, boolean hash) {
         JarInspector inspector = new JarInspector(manager.inspectedDescriptors());
         PluginReport[] reports = new PluginReport[jars.size()];
+        String[] digests = new String[jars.size()];
         List<Loaded> loaded = new ArrayList<>();
         for (int i = 0; i < jars.size(); i++) {
-            JarInspection inspection = inspector.inspect(jars.get(i));
+            PrivateJarCopies.Taken taken;
+            try {
+                taken = copies.take(jars.get(i), hash);
+            } catch (LoaderException e) {
+                reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(), e);
+                continue;
+            }
+            digests[i] = taken.sha256().orElse(null);
+            if (trusted.isPresent() && !trusted.get().contains(taken.sha256().orElseThrow())) {
+                reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(),
+                        trusted.get().notTrusted(jars.get(i), taken.sha256().orElseThrow()));
+                continue;
+            }
+            JarInspection inspection = inspector.inspect(taken);
             if (inspection.rejection().isPresent()) {
                 reports[i] = inspection.rejectedReport();
             } else {
@@ -71,6 +110,11 @@ final class PluginScan implements AutoCloseable {
         for (Loaded plugin : loaded) {
             reports[plugin.index()] = startAndDiscover(manager, plugin, resolveFailure, entries);
         }
+        for (int i = 0; i < reports.length; i++) {
+            if (digests[i] != null) {
+                reports[i] = reports[i].withSha256(digests[i]);
+            }
+        }
         for (PluginReport report : reports) {
             if (report.accepted()) {
                 log.debug("Accepted plugin jar {} providing {}", report.jar(), report.codenames());
@@ -78,7 +122,7 @@ final class PluginScan implements AutoCloseable {
                 log.debug("Rejected plugin jar {}: {}", report.jar(), report.rejection().orElseThrow().getMessage());
             }
         }
-        return new PluginScan(manager, Arrays.asList(reports), entries);
+        return new PluginScan(manager, copies, Arrays.asList(reports), entries);
     }
 
     /** A report per jar, in the order the jars were given. */
@@ -98,19 +142,19 @@ final class PluginScan implements AutoCloseable {
         PluginWrapper sameId = manager.getPlugin(descriptor.getPluginId());
         if (sameId != null) {
             throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "plugin jar " + jar + " has Plugin-Id "
-                    + descriptor.getPluginId() + ", which plugin jar " + sameId.getPluginPath()
+                    + descriptor.getPluginId() + ", which plugin jar "
+                    + ((DvmcPluginDescriptor) sameId.getDescriptor()).jar()
                     + " already uses; give each plugin a unique Plugin-Id, or remove one of the jars");
         }
         InspectedDescriptorFinder descriptors = manager.inspectedDescriptors();
         descriptors.register(descriptor);
         try {
-            return manager.loadUnresolved(jar);
+            return manager.loadUnresolved(descriptor.loadedFrom());
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "PF4J cannot load plugin jar " + jar + " ("
                     + t.getMessage() + "); fix the plugin's manifest or rebuild it", t);
         } finally {
-            descriptors.forget(jar);
+            descriptors.forget(descriptor.loadedFrom());
         }
     }
 
@@ -120,7 +164,6 @@ final class PluginScan implements AutoCloseable {
             manager.resolveLoaded();
             return Optional.empty();
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             return Optional.of(t);
         }
     }
@@ -140,7 +183,7 @@ final class PluginScan implements AutoCloseable {
             start(manager, plugin.wrapper());
             VmSource source = VmSource.plugin(pluginId, descriptor.getVersion(), jar);
             List<VmEntry> found = FactoryDiscovery.inPlugin(plugin.inspection().factories(),
-                    plugin.wrapper().getPluginClassLoader(), source);
+                    plugin.inspection().withClassFile(), plugin.wrapper().getPluginClassLoader(), source);
             entries.addAll(found);
             return PluginReport.accepted(jar, pluginId, descriptor.getVersion(),
                     found.stream().map(VmEntry::codename).toList());
@@ -148,7 +191,6 @@ final class PluginScan implements AutoCloseable {
             manager.unloadQuietly(pluginId);
             return rejected(descriptor, e);
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             manager.unloadQuietly(pluginId);
             return rejected(descriptor, new LoaderException(LoaderErrorCode.CANNOT_OPEN, "PF4J cannot start plugin jar "
                     + jar + " (" + t + "); fix the plugin's manifest or rebuild it", t));
@@ -156,14 +198,13 @@ final class PluginScan implements AutoCloseable {
     }
 
     private static void start(DvmcPluginManager manager, PluginWrapper wrapper) throws LoaderException {
-        Path jar = wrapper.getPluginPath();
+        Path jar = ((DvmcPluginDescriptor) wrapper.getDescriptor()).jar();
         try {
             // Made here rather than inside startPlugin so that a failure keeps its cause and is not
             // logged by PF4J as an error: the scan report carries it.
             wrapper.getPlugin();
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
-            Throwable cause = t.getCause() != null ? t.getCause() : t;
+            Throwable cause = FactoryDiscovery.realCause(t);
             throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, "plugin jar " + jar + ": its Plugin-Class "
                     + wrapper.getDescriptor().getPluginClass() + " cannot be created (" + cause + "); fix the class"
                     + " or remove Plugin-Class from the manifest (DVMC plugins need none)", cause);
@@ -189,6 +230,12 @@ final class PluginScan implements AutoCloseable {
             return;
         }
         closed = true;
+        closeQuietly(manager);
+        // After the class loaders: they read the copies until closed.
+        copies.close();
+    }
+
+    private static void closeQuietly(DvmcPluginManager manager) {
         List<PluginWrapper> plugins = new ArrayList<>(manager.getPlugins());
         for (int i = plugins.size() - 1; i >= 0; i--) {
             manager.unloadQuietly(plugins.get(i).getPluginId());

@@ -33,8 +33,8 @@ final class VmCreator {
         try {
             vm = entry.factory().create();
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
-            String hint = t instanceof LinkageError
+            t = FactoryDiscovery.realCause(t);
+            String hint = suggestsOtherSpi(t)
                     ? "; the plugin was probably built against another dvmc-spi: rebuild it against "
                             + Dvmc.SPI_OF_THIS_ABI
                     : "; see the cause, and check the VM's requirements";
@@ -49,12 +49,24 @@ final class VmCreator {
         return vm;
     }
 
+    /**
+     * True for the linkage errors a plugin built against another spi causes: a changed spi method or type, or
+     * a missing spi class. Not for "Could not initialize class" and other failures of the plugin's own classes.
+     */
+    static boolean suggestsOtherSpi(Throwable t) {
+        if (t instanceof IncompatibleClassChangeError) {
+            return true;
+        }
+        String message = String.valueOf(t.getMessage());
+        return t instanceof NoClassDefFoundError && !message.startsWith("Could not initialize class")
+                && (message.contains("org/dvmc/spi/") || message.contains("org.dvmc.spi."));
+    }
+
     private static void checkAbi(VmEntry entry, Vm vm) throws LoaderException {
         int abi;
         try {
             abi = vm.abiVersion();
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, entry.describe()
                     + " failed in abiVersion() (" + t + "); rebuild the VM against " + Dvmc.SPI_OF_THIS_ABI, t);
         }
@@ -70,7 +82,6 @@ final class VmCreator {
         try {
             result = vm.setOption(option.name(), option.value());
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             throw new LoaderException(LoaderErrorCode.INVALID_OPTION_VALUE, entry.describe() + ": option '"
                     + option.name() + "' with value '" + option.value() + "' made setOption throw " + t
                     + "; check the option's documented values", t);
@@ -91,7 +102,6 @@ final class VmCreator {
         try {
             vm.close();
         } catch (Throwable t) {
-            Fatal.rethrowIfFatal(t);
             failure.addSuppressed(t);
         }
     }

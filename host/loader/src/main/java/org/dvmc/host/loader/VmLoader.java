@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a directory of plugin jars (and, optionally, the host's classpath) into VMs a client can use.
  *
- * <p>{@link Builder#build()} scans at once: for every {@code *.jar} in the plugins directory it reads
- * the manifest and {@code META-INF/services/org.dvmc.spi.VmFactory} without loading any class, rejects
+ * <p>{@link Builder#build()} scans at once: for every {@code *.jar} in the plugins directory that is a
+ * regular file it takes a private copy (which is what is checked and loaded; optionally hashed and checked
+ * against {@link Builder#trustedDigests trusted digests}), reads a bounded amount of its
+ * manifest and {@code META-INF/services/org.dvmc.spi.VmFactory} without loading any class, rejects
  * the jar unless it declares this host's {@code Dvmc-Abi-Version}, then loads and starts the accepted
  * ones with PF4J and creates the factories their services files name, each in its plugin's own class
  * loader. Factories on the classpath are found with {@link java.util.ServiceLoader}. A bad jar is
@@ -50,7 +52,11 @@ public final class VmLoader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VmLoader.class);
 
+    /** How many rejected jars the message of an unknown codename names, each with its reason. */
+    private static final int MAX_REJECTIONS_NAMED = 5;
+
     private final Path pluginsDirectory;
+    private final Optional<TrustedDigests> trusted;
     private final Optional<String> directoryProblem;
     private final PluginScan scan;
     private final Registry registry;
@@ -58,9 +64,10 @@ public final class VmLoader implements AutoCloseable {
     private final Set<LoadedVm> openVms = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VmLoader(Path pluginsDirectory, Optional<String> directoryProblem, PluginScan scan,
-            FactoryDiscovery.ClasspathFactories classpath) {
+    private VmLoader(Path pluginsDirectory, Optional<TrustedDigests> trusted, Optional<String> directoryProblem,
+            PluginScan scan, FactoryDiscovery.ClasspathFactories classpath) {
         this.pluginsDirectory = pluginsDirectory;
+        this.trusted = trusted;
         this.directoryProblem = directoryProblem;
         this.scan = scan;
         List<VmEntry> candidates = new ArrayList<>(scan.entries());
@@ -74,8 +81,19 @@ public final class VmLoader implements AutoCloseable {
      * otherwise {@code plugins} (relative to the working directory).
      */
     public static Path defaultPluginsDirectory() {
-        String fromEnvironment = System.getenv(PLUGINS_DIR_ENV);
-        return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_PLUGINS_DIR : Path.of(fromEnvironment);
+        return pluginsDirectoryFromEnvironment(System.getenv()).orElse(DEFAULT_PLUGINS_DIR);
+    }
+
+    /**
+     * The one rule for {@value #PLUGINS_DIR_ENV}: the directory it names when it is set and not blank (white
+     * space only counts as not set), as given, not resolved.
+     *
+     * @param environment the process environment, or a stand-in for it
+     * @return the directory named, not resolved; empty when the variable is unset or blank
+     */
+    public static Optional<Path> pluginsDirectoryFromEnvironment(java.util.Map<String, String> environment) {
+        String fromEnvironment = environment.get(PLUGINS_DIR_ENV);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnvironment));
     }
 
     /** A builder with the default plugins directory, the classpath included, and the context class loader. */
@@ -86,6 +104,16 @@ public final class VmLoader implements AutoCloseable {
     /** The directory that was scanned, as given (it need not exist). */
     public Path pluginsDirectory() {
         return pluginsDirectory;
+    }
+
+    /**
+     * Why the plugins directory gave no jars, when it did not.
+     *
+     * @return e.g. {@code "does not exist"}, {@code "is not a directory"}, {@code "cannot be listed (permission
+     *         denied); …"}; empty when it was listed
+     */
+    public Optional<String> pluginsDirectoryProblem() {
+        return directoryProblem;
     }
 
     /** A report for every {@code *.jar} found in the plugins directory, sorted by file name. */
@@ -167,13 +195,15 @@ public final class VmLoader implements AutoCloseable {
 
     private LoadedVm loadFromJar(VmConfig config) throws LoaderException {
         Path jar = config.jarPath();
-        if (!Files.exists(jar)) {
+        if (Files.notExists(jar)) {
+            // notExists, not !exists: a file whose directory cannot be searched is "cannot be read", not missing.
             throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "plugin jar " + jar + " does not exist"
                     + (jar.isAbsolute() ? "" : " (looked for " + jar.toAbsolutePath() + ")")
                     + "; check the path, or give a codename instead");
         }
         Path parent = jar.toAbsolutePath().getParent();
-        PluginScan single = PluginScan.scan(parent == null ? jar.toAbsolutePath() : parent, List.of(jar));
+        PluginScan single = PluginScan.scan(parent == null ? jar.toAbsolutePath() : parent, List.of(jar), trusted,
+                false);
         try {
             PluginReport report = single.reports().get(0);
             if (report.rejection().isPresent()) {
@@ -203,16 +233,37 @@ public final class VmLoader implements AutoCloseable {
     }
 
     private LoaderException unknownCodename(String codename) {
+        List<PluginReport> rejected = scan.reports().stream().filter(report -> !report.accepted()).toList();
+        // The jar meant to provide the codename was rejected: its rejection is the answer, with its code,
+        // exactly as loading that jar by path would fail.
+        for (PluginReport report : rejected) {
+            if (report.pluginId().map(id -> id.replace('-', '_').equals(codename)).orElse(false)
+                    || JarNames.expectedCodename(report.jar()).equals(codename)) {
+                LoaderException rejection = report.rejection().orElseThrow();
+                return new LoaderException(rejection.errorCode(), "VM " + codename + " is not available: "
+                        + rejection.getMessage(), rejection.getCause());
+            }
+        }
         List<String> available = registry.codenames();
-        long rejected = scan.reports().stream().filter(report -> !report.accepted()).count();
         StringBuilder message = new StringBuilder("no VM with codename ").append(codename).append(" is available; ");
         message.append(available.isEmpty() ? "there are no VMs" : "available: " + String.join(", ", available));
         message.append(" (plugins directory ").append(pluginsDirectory.toAbsolutePath());
         directoryProblem.ifPresent(problem -> message.append(", which ").append(problem));
-        if (rejected > 0) {
-            message.append(", ").append(rejected).append(rejected == 1 ? " jar" : " jars").append(" rejected");
+        message.append(")");
+        if (rejected.isEmpty()) {
+            message.append("; put the VM's plugin jar in the plugins directory, or give the path of its jar");
+        } else {
+            message.append("; ").append(rejected.size()).append(rejected.size() == 1 ? " jar was" : " jars were")
+                    .append(" rejected, check whether one should provide it: ");
+            int shown = 0;
+            for (PluginReport report : rejected) {
+                if (shown++ == MAX_REJECTIONS_NAMED) {
+                    message.append("; … (").append(rejected.size() - MAX_REJECTIONS_NAMED).append(" more)");
+                    break;
+                }
+                message.append(shown == 1 ? "" : "; ").append(report.rejection().orElseThrow().getMessage());
+            }
         }
-        message.append("); put the VM's plugin jar in the plugins directory, or give the path of its jar");
         return new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND, message.toString());
     }
 
@@ -269,8 +320,35 @@ public final class VmLoader implements AutoCloseable {
         private Path pluginsDirectory;
         private boolean includeClasspath = true;
         private ClassLoader classLoader;
+        private Optional<TrustedDigests> trusted = Optional.empty();
+        private boolean digests;
 
         private Builder() {
+        }
+
+        /**
+         * Whether to compute every scanned jar's SHA-256 for {@link PluginReport#sha256()}, e.g. to list them for
+         * a trust file; default false, because hashing costs a cold start some 30 ms. Pinning computes them anyway.
+         *
+         * @param digests whether to compute the digests
+         * @return this builder
+         */
+        public Builder computeDigests(boolean digests) {
+            this.digests = digests;
+            return this;
+        }
+
+        /**
+         * Pins the plugin jars: only jars whose SHA-256 is among {@code digests} load, here and by path; any
+         * other is rejected before any of its code runs (its report says so and gives its digest). Default:
+         * no pinning. Classpath factories are not affected.
+         *
+         * @param digests the trusted digests, e.g. {@link TrustedDigests#read(Path)}
+         * @return this builder
+         */
+        public Builder trustedDigests(TrustedDigests digests) {
+            this.trusted = Optional.of(Objects.requireNonNull(digests, "digests"));
+            return this;
         }
 
         /** The directory to scan; default {@link VmLoader#defaultPluginsDirectory()}. It need not exist. */
@@ -304,7 +382,7 @@ public final class VmLoader implements AutoCloseable {
             Path directory = pluginsDirectory != null ? pluginsDirectory : defaultPluginsDirectory();
             List<Path> jars = new ArrayList<>();
             Optional<String> directoryProblem = listJars(directory, jars);
-            PluginScan scan = PluginScan.scan(directory.toAbsolutePath(), jars);
+            PluginScan scan = PluginScan.scan(directory.toAbsolutePath(), jars, trusted, digests);
             FactoryDiscovery.ClasspathFactories classpath = FactoryDiscovery.ClasspathFactories.NONE;
             if (includeClasspath) {
                 try {
@@ -314,7 +392,7 @@ public final class VmLoader implements AutoCloseable {
                     throw e;
                 }
             }
-            return new VmLoader(directory, directoryProblem, scan, classpath);
+            return new VmLoader(directory, trusted, directoryProblem, scan, classpath);
         }
 
         private ClassLoader effectiveClassLoader() {
@@ -328,16 +406,23 @@ public final class VmLoader implements AutoCloseable {
         /** Adds the directory's {@code *.jar} entries to {@code jars}, sorted by file name; says why there are none. */
         private static Optional<String> listJars(Path directory, List<Path> jars) {
             if (!Files.isDirectory(directory)) {
-                String problem = Files.exists(directory) ? "is not a directory" : "does not exist";
+                String problem = Files.exists(directory) ? "is not a directory"
+                        : Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "is a broken link"
+                        : "does not exist";
                 log.debug("Plugins directory {} {}", directory, problem);
                 return Optional.of(problem);
             }
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory,
                     path -> path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))) {
                 stream.forEach(jars::add);
+            } catch (java.nio.file.AccessDeniedException e) {
+                log.debug("Plugins directory {} cannot be listed", directory, e);
+                return Optional.of("cannot be listed (permission denied); make it readable by this user");
             } catch (IOException | RuntimeException e) {
                 log.debug("Plugins directory {} cannot be listed", directory, e);
-                return Optional.of("cannot be listed (" + e.getMessage() + ")");
+                String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                        ? fs.getReason() : e.toString();
+                return Optional.of("cannot be listed (" + reason + ")");
             }
             // A lambda of ours rather than Comparator.comparing: the JDK's own lambda inside it is not in the
             // dvmc command's class-data archive and costs a cold start several milliseconds to spin.

@@ -77,7 +77,7 @@ class ScanTest extends LoaderTestSupport {
             });
             assertThat(reportOf(loader, abc).rejection()).get().satisfies(e -> {
                 assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-                assertThat(e).hasMessageContaining("'abc', which is not a number");
+                assertThat(e).hasMessageContaining("'abc', which is not a plain decimal number");
             });
             // The rejected jars still say who they are.
             assertThat(reportOf(loader, abi11).pluginId()).contains("abi-eleven");
@@ -92,8 +92,9 @@ class ScanTest extends LoaderTestSupport {
             try (LoadedVm vm = loader.load("abi_good")) {
                 assertThat(run(vm).status()).isEqualTo(StatusCode.SUCCESS);
             }
+            // The jar meant to provide the codename was rejected: that rejection, with its code, is the answer.
             LoaderException byCodename = failure(() -> loader.load("abi_eleven"));
-            assertThat(byCodename.errorCode()).isEqualTo(LoaderErrorCode.SYMBOL_NOT_FOUND);
+            assertThat(byCodename.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
         }
     }
 
@@ -187,7 +188,7 @@ class ScanTest extends LoaderTestSupport {
             assertThat(e).hasMessageContaining("no VM with codename nosuch")
                     .hasMessageContaining("available: known_one, known_two")
                     .hasMessageContaining(plugins.toAbsolutePath().toString())
-                    .hasMessageContaining("1 jar rejected");
+                    .hasMessageContaining("1 jar was rejected").hasMessageContaining("broken.jar is an empty file");
         }
     }
 
