@@ -6,7 +6,7 @@ import org.dvmc.host.loader.LoaderException;
 /**
  * A failure the command reports as one message on stderr and an exit status, without a stack trace:
  * invalid hex, an unreadable {@code @FILE}, a loader error. Thrown by the commands and turned into the
- * exit status by {@link DvmcApp}.
+ * exit status by {@link Invocation}.
  */
 final class CliFailure extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package org.dvmc.host.cli;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -7,8 +8,10 @@ import org.dvmc.host.testkit.MockedHost;
 import org.dvmc.spi.Address;
 import org.dvmc.spi.Bytes;
 import org.dvmc.spi.CallKind;
+import org.dvmc.spi.Host;
 import org.dvmc.spi.Message;
 import org.dvmc.spi.Result;
+import org.dvmc.spi.Revision;
 import org.dvmc.spi.StatusCode;
 
 /**
@@ -20,9 +23,89 @@ import org.dvmc.spi.StatusCode;
  * {@link #CREATE_ADDRESS}; its output is installed as that account's code, which is then called with
  * recipient and code address {@link #CREATE_ADDRESS}.
  *
- * <p>Not thread-safe; one runner serves one command.
+ * <p>What it is asked ({@link Request}), what it runs code with ({@link Executor}) and what comes of it
+ * ({@link Outcome}) are its nested types. Not thread-safe; one runner serves one command.
  */
 final class CodeRunner {
+
+    /**
+     * Executes code on a VM, the way {@link org.dvmc.host.loader.LoadedVm#execute} does: never throws and never
+     * returns null. {@code run} passes the loaded VM's; tests pass a lambda.
+     */
+    @FunctionalInterface
+    interface Executor {
+
+        /** Executes {@code code} for {@code message} under {@code revision} against {@code host}; the caller closes the result. */
+        Result execute(Host host, Revision revision, Message message, Bytes code);
+    }
+
+    /**
+     * What {@code dvmc run} was asked to do, with every argument parsed. Immutable.
+     *
+     * @param revision the revision to execute under
+     * @param gas      the gas limit of the call, in gas units, 0..1,000,000,000
+     * @param code     the code: the code to call, or with {@code create} the init code
+     * @param input    the call's input data
+     * @param create   whether to run {@code code} as init code first and call the code it returns
+     * @param bench    whether to time repeated executions of the call
+     */
+    record Request(Revision revision, long gas, Bytes code, Bytes input, boolean create, boolean bench) {
+
+        Request {
+            Objects.requireNonNull(revision, "revision");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(input, "input");
+        }
+    }
+
+    /** What came of {@code dvmc run}: a failed creation, or the call's result. Immutable. */
+    sealed interface Outcome permits CreationFailed, Completed {
+    }
+
+    /**
+     * The init code of {@code --create} did not succeed, so nothing was called.
+     *
+     * @param status the creation's status
+     */
+    record CreationFailed(StatusCode status) implements Outcome {
+        CreationFailed {
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /**
+     * The call ran.
+     *
+     * @param status  the call's status
+     * @param gasUsed the gas limit minus the gas left, in gas units
+     * @param output  the call's output
+     * @param bench   the timing, when {@code --bench} was given
+     * @param cause   why the call ended in an internal error, when the VM or the host's guard said
+     */
+    record Completed(StatusCode status, long gasUsed, Bytes output, Optional<BenchFigures> bench,
+            Optional<Throwable> cause) implements Outcome {
+
+        /** A call without a known cause of failure. */
+        Completed(StatusCode status, long gasUsed, Bytes output, Optional<BenchFigures> bench) {
+            this(status, gasUsed, output, bench, Optional.empty());
+        }
+
+        Completed {
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(bench, "bench");
+        }
+    }
+
+    /**
+     * The timing of {@code --bench}.
+     *
+     * @param nanosPerExecution the mean wall time of one execution, in nanoseconds
+     * @param iterations        how many timed executions the mean is over, 1 or more
+     */
+    record BenchFigures(long nanosPerExecution, long iterations) {
+    }
 
     /** Where {@code --create} puts the new contract. */
     static final Address CREATE_ADDRESS = Address.fromHex("c9ea7ed000000000000000000000000000000001");
@@ -36,7 +119,7 @@ final class CodeRunner {
 
     static final String INCONSISTENT_WARNING = "WARNING! Inconsistent execution result likely due to the use of storage";
 
-    private final VmExecutor executor;
+    private final Executor executor;
     private final LongSupplier nanoTime;
     private final long targetBenchNanos;
     private final Consumer<String> warnings;
@@ -47,7 +130,7 @@ final class CodeRunner {
      * @param targetBenchNanos how long the timed series should take, in nanoseconds
      * @param warnings         receives the benchmark's warning line, if any
      */
-    CodeRunner(VmExecutor executor, LongSupplier nanoTime, long targetBenchNanos, Consumer<String> warnings) {
+    CodeRunner(Executor executor, LongSupplier nanoTime, long targetBenchNanos, Consumer<String> warnings) {
         this.executor = executor;
         this.nanoTime = nanoTime;
         this.targetBenchNanos = targetBenchNanos;
@@ -55,7 +138,7 @@ final class CodeRunner {
     }
 
     /** Runs {@code request}. */
-    RunOutcome run(RunRequest request) {
+    Outcome run(Request request) {
         MockedHost host = new MockedHost();
         Message.Builder call = Message.builder().gas(request.gas()).input(request.input());
         Bytes code = request.code();
@@ -63,7 +146,7 @@ final class CodeRunner {
             Message creation = Message.builder().kind(CallKind.CREATE).recipient(CREATE_ADDRESS).gas(CREATE_GAS).build();
             try (Result created = executor.execute(host, request.revision(), creation, code)) {
                 if (!created.isSuccess()) {
-                    return new RunOutcome.CreationFailed(created.status());
+                    return new CreationFailed(created.status());
                 }
                 code = created.output();
             }
@@ -81,10 +164,10 @@ final class CodeRunner {
             output = result.output();
             cause = result.cause();
         }
-        Optional<RunOutcome.BenchFigures> bench = request.bench()
+        Optional<BenchFigures> bench = request.bench()
                 ? Optional.of(bench(host, request, message, code, new Observed(status, gasLeft, output)))
                 : Optional.empty();
-        return new RunOutcome.Completed(status, request.gas() - gasLeft, output, bench, cause);
+        return new Completed(status, request.gas() - gasLeft, output, bench, cause);
     }
 
     /** The values of one execution that must repeat in a benchmark. */
@@ -101,7 +184,7 @@ final class CodeRunner {
      * the total close to the target. Like the reference tool it keeps the host, so code that writes
      * storage may give different results from run to run; the first difference is reported as a warning.
      */
-    private RunOutcome.BenchFigures bench(MockedHost host, RunRequest request, Message message, Bytes code,
+    private BenchFigures bench(MockedHost host, Request request, Message message, Bytes code,
             Observed first) {
         boolean warned = false;
         long probeStart = nanoTime.getAsLong();
@@ -132,7 +215,7 @@ final class CodeRunner {
                     ? 0
                     : Math.min(batchSize(targetBenchNanos - elapsed, meanNanos), MAX_BENCH_ITERATIONS - iterations);
         }
-        return new RunOutcome.BenchFigures(elapsed / iterations, iterations);
+        return new BenchFigures(elapsed / iterations, iterations);
     }
 
     /** How many executions of {@code nanosEach} fit in {@code nanos}, at least 1. */

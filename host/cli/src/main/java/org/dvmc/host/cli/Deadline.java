@@ -70,7 +70,7 @@ final class Deadline {
     /**
      * Runs {@code command} on a worker thread and waits for its exit status until the deadline.
      *
-     * @param command the whole invocation, e.g. {@code () -> app.execute(args)}
+     * @param command the whole invocation, e.g. {@code () -> invocation.execute(args)}
      * @return the command's exit status, or empty when the deadline passed first (the command may still run)
      */
     OptionalInt runCommand(java.util.function.IntSupplier command) {
@@ -79,8 +79,8 @@ final class Deadline {
             try {
                 result = command.getAsInt();
             } catch (Throwable t) {
-                // DvmcApp reports every failure itself; this is a last resort so that main never waits forever.
-                result = DvmcApp.UNEXPECTED_FAILURE;
+                // Invocation reports every failure itself; this is a last resort so that main never waits forever.
+                result = Invocation.UNEXPECTED_FAILURE;
             }
             finish(result);
         }, "dvmc-command");

@@ -45,7 +45,7 @@ final class DiffCommand implements Callable<Integer> {
     private String code;
 
     @Option(names = "--gas", paramLabel = "N",
-            description = "The gas limit, 0.." + RunOptions.MAX_GAS + " (default: " + RunOptions.DEFAULT_GAS + ").")
+            description = "The gas limit, 0.." + RunArguments.MAX_GAS + " (default: " + RunArguments.DEFAULT_GAS + ").")
     private String gas;
 
     @Option(names = "--rev", paramLabel = "REV",
@@ -64,13 +64,13 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext context = dvmc.context();
+        Invocation context = dvmc.invocation();
         Path workingDirectory = context.workingDirectory();
-        long gasLimit = gas == null ? RunOptions.DEFAULT_GAS : RunOptions.gas(gas);
-        Revision rev = revision == null ? Revision.LATEST_STABLE : RunOptions.revision(revision);
+        long gasLimit = gas == null ? RunArguments.DEFAULT_GAS : RunArguments.gas(gas);
+        Revision rev = revision == null ? Revision.LATEST_STABLE : RunArguments.revision(revision);
         List<String> configs = VmConfigs.atLeastTwo(spec);
-        Bytes codeBytes = HexArgument.parse(code, "code", workingDirectory);
-        Bytes inputBytes = input == null ? Bytes.EMPTY : HexArgument.parse(input, "--input", workingDirectory);
+        Bytes codeBytes = RunArguments.hex(code, "code", workingDirectory);
+        Bytes inputBytes = input == null ? Bytes.EMPTY : RunArguments.hex(input, "--input", workingDirectory);
         DiffCase diffCase = new DiffCase(codeBytes, inputBytes, gasLimit, rev, create);
 
         try (VmLoader loader = dvmc.openLoader()) {

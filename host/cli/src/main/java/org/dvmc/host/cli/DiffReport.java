@@ -52,7 +52,7 @@ final class DiffReport {
                 text.append(RunReport.creationFailed(observed.creation().orElseThrow().status()));
             } else {
                 Outcome outcome = call.get();
-                text.append(RunReport.completed(new RunOutcome.Completed(outcome.status(),
+                text.append(RunReport.completed(new CodeRunner.Completed(outcome.status(),
                         diffCase.gas() - outcome.gasLeft(), outcome.output(), Optional.empty())));
             }
             text.append('\n');

@@ -1,5 +1,6 @@
 package org.dvmc.host.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,23 @@ import org.dvmc.host.loader.LoaderException;
 import org.dvmc.host.loader.TrustedDigests;
 import org.dvmc.host.loader.VmLoader;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The top-level {@code dvmc} command: the global options and what the subcommands share — the
- * selected VM configuration, the plugins directory and the loader.
+ * The top-level {@code dvmc} command: the global options, what the subcommands share — the selected VM
+ * configuration, the plugins directory and the loader — and the picocli route of dispatch ({@link #execute}): every
+ * line but the plain {@code run} lines {@link Invocation} runs directly is parsed by picocli into this command and
+ * its subcommands, run, and its usage errors reported.
  *
  * <p>{@code --vm} and {@code -v} are inherited: they may be given before or after the subcommand,
  * and picocli stores them here either way. One instance serves one invocation; not thread-safe.
@@ -40,18 +48,24 @@ final class DvmcCommand implements Callable<Integer> {
     /** The environment variable naming the trust file when {@code --trust-file} does not. */
     static final String TRUST_FILE_ENVIRONMENT_VARIABLE = "DVMC_TRUST_FILE";
 
-    private final CliContext context;
+    /** The global option {@code --plugins-dir}; {@link RunLine.Option#PLUGINS_DIR} reads it on the fast route too. */
+    static final String PLUGINS_DIR_OPTION = "--plugins-dir";
+
+    /** The global option {@code --vm}; {@link RunLine.Option#VM} reads it on the fast route too. */
+    static final String VM_OPTION = "--vm";
+
+    private final Invocation invocation;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
+    @Option(names = PLUGINS_DIR_OPTION, paramLabel = "DIR",
             description = "The directory scanned for plugin jars (default: $" + PluginsDirectory.ENVIRONMENT_VARIABLE
                     + ", else ./plugins, else the installation's plugins directory).")
     private Path pluginsDirectoryOption;
 
     // A list so that diff and fuzz can take --vm several times; every other command takes one (see vmOption()).
-    @Option(names = "--vm", paramLabel = "CONFIG", scope = ScopeType.INHERIT,
+    @Option(names = VM_OPTION, paramLabel = "CONFIG", scope = ScopeType.INHERIT,
             description = "The VM: CODENAME_OR_JAR[,name=value]*, e.g. trans_log or trans_log,verbose=1 "
                     + "(default: $" + VM_ENVIRONMENT_VARIABLE + "). Repeated for diff and fuzz.")
     private List<String> vmOptions = new ArrayList<>();
@@ -71,13 +85,80 @@ final class DvmcCommand implements Callable<Integer> {
             description = "Log what the plugin loader does (on stderr).")
     private boolean verbose;
 
-    DvmcCommand(CliContext context) {
-        this.context = context;
+    DvmcCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     /**
-     * Sets the global options as picocli would for a line {@link RunLine#parse} accepted (the fast path of
-     * {@link DvmcApp}).
+     * The picocli route: parses and runs {@code dvmc args…} and returns the exit status; the caller flushes the
+     * streams.
+     *
+     * @param invocation the invocation's streams and environment, which also reports a running command's failures
+     * @param args       the command line, without the program name
+     * @return the exit status
+     */
+    static int execute(Invocation invocation, String... args) {
+        DvmcCommand dvmc = new DvmcCommand(invocation);
+        CommandLine commandLine = model(dvmc);
+        commandLine.setOut(invocation.out());
+        commandLine.setErr(invocation.err());
+        commandLine.setExecutionStrategy(parseResult -> execute(dvmc, parseResult));
+        commandLine.setParameterExceptionHandler(usageErrorHandler(invocation));
+        commandLine.setExecutionExceptionHandler(failureHandler(invocation));
+        return commandLine.execute(args);
+    }
+
+    /**
+     * Picocli's model of {@code dvmc} with all its commands, around {@code dvmc}: the one model that parses lines,
+     * prints help and writes the man page. The options of {@code run} come from {@link RunLine.Option}, the table
+     * the fast route reads too.
+     *
+     * @param dvmc the command object picocli fills in
+     * @return the model
+     */
+    static CommandLine model(DvmcCommand dvmc) {
+        CommandLine commandLine = new CommandLine(dvmc);
+        // "@FILE" is ours (hex files), not picocli's argument files.
+        commandLine.setExpandAtFiles(false);
+        RunCommand.declareOptions(commandLine.getSubcommands().get(RunLine.COMMAND).getCommandSpec());
+        return commandLine;
+    }
+
+    private static int execute(DvmcCommand dvmc, ParseResult parseResult) {
+        // Before the first logger exists, i.e. before the loader is touched.
+        if (dvmc.verbose()) {
+            Logging.verbose();
+        }
+        // -V/--version is answered first, whatever else is on the line, as the reference tool does.
+        if (parseResult.isVersionHelpRequested()) {
+            try {
+                return dvmc.printVersion();
+            } catch (RuntimeException e) {
+                return dvmc.invocation.reportFailure(e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** Picocli's parse errors: the message, a suggestion for a mistyped name, and where to find help; exit status 2. */
+    private static IParameterExceptionHandler usageErrorHandler(Invocation invocation) {
+        return (ParameterException e, String[] args) -> {
+            PrintWriter err = invocation.err();
+            err.print(e.getMessage() + "\n");
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.print("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.\n");
+            return ExitCodes.USAGE;
+        };
+    }
+
+    /** Failures while a command runs, reported as on the fast route ({@link Invocation#reportFailure}). */
+    private static IExecutionExceptionHandler failureHandler(Invocation invocation) {
+        return (Exception e, CommandLine commandLine, ParseResult parseResult) -> invocation.reportFailure(e);
+    }
+
+    /**
+     * Sets the global options as picocli would for a line {@link RunLine#parse} accepted (the fast route of
+     * {@link Invocation}).
      *
      * @param line the parsed line
      * @return this command
@@ -115,7 +196,7 @@ final class DvmcCommand implements Callable<Integer> {
 
     /**
      * {@code dvmc -V} / {@code --version}: with a VM configuration, first the VM's name and version, then DVMC's
-     * version (picocli's own version help cannot load a VM, so {@link PicocliDvmc} calls this instead).
+     * version (picocli's own version help cannot load a VM, so {@link #execute} calls this instead).
      *
      * @return the exit status, 0
      * @throws CliFailure when the configured VM cannot be loaded
@@ -124,18 +205,18 @@ final class DvmcCommand implements Callable<Integer> {
         Optional<String> config = vmConfig();
         if (config.isPresent()) {
             try (VmLoader loader = openLoader(); LoadedVm loaded = load(loader, config.get())) {
-                context.out().print(Escaping.escape(loaded.name()) + " " + Escaping.escape(loaded.version())
+                invocation.out().print(Escaping.escape(loaded.name()) + " " + Escaping.escape(loaded.version())
                         + " (" + config.get() + ")\n");
             } catch (LoaderException e) {
                 throw CliFailure.of(e);
             }
         }
-        context.out().print(Version.line());
+        invocation.out().print(Version.line());
         return ExitCodes.OK;
     }
 
-    CliContext context() {
-        return context;
+    Invocation invocation() {
+        return invocation;
     }
 
     boolean verbose() {
@@ -148,7 +229,7 @@ final class DvmcCommand implements Callable<Integer> {
         if (vmOption.isPresent()) {
             return vmOption;
         }
-        String fromEnvironment = context.environment().get(VM_ENVIRONMENT_VARIABLE);
+        String fromEnvironment = invocation.environment().get(VM_ENVIRONMENT_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isEmpty() ? Optional.empty() : Optional.of(fromEnvironment);
     }
 
@@ -165,8 +246,8 @@ final class DvmcCommand implements Callable<Integer> {
 
     /** The plugins directory, by the rules of {@link PluginsDirectory}. */
     Path pluginsDirectory() {
-        return PluginsDirectory.resolve(Optional.ofNullable(pluginsDirectoryOption), context.environment(),
-                context.workingDirectory(), context.installedJar());
+        return PluginsDirectory.resolve(Optional.ofNullable(pluginsDirectoryOption), invocation.environment(),
+                invocation.workingDirectory(), invocation.installedJar());
     }
 
     /** A loader over the plugins directory and the classpath, with the trust file if any; the caller closes it. */
@@ -183,7 +264,7 @@ final class DvmcCommand implements Callable<Integer> {
      */
     VmLoader openGuardedLoader(Path pluginsDirectory, boolean digests) {
         Optional<TrustedDigests> trusted = trustedDigests();
-        context.deadline().start(Deadline.chosen(Optional.ofNullable(timeoutOption), context.environment()));
+        invocation.deadline().start(Deadline.chosen(Optional.ofNullable(timeoutOption), invocation.environment()));
         VmLoader.Builder builder = VmLoader.builder().pluginsDirectory(pluginsDirectory).computeDigests(digests);
         trusted.ifPresent(builder::trustedDigests);
         return builder.build();
@@ -193,14 +274,14 @@ final class DvmcCommand implements Callable<Integer> {
     Optional<TrustedDigests> trustedDigests() {
         Path file = trustFileOption;
         if (file == null) {
-            String fromEnvironment = context.environment().get(TRUST_FILE_ENVIRONMENT_VARIABLE);
+            String fromEnvironment = invocation.environment().get(TRUST_FILE_ENVIRONMENT_VARIABLE);
             if (fromEnvironment == null || fromEnvironment.isBlank()) {
                 return Optional.empty();
             }
             file = Path.of(fromEnvironment);
         }
         try {
-            return Optional.of(TrustedDigests.read(context.workingDirectory().resolve(file)));
+            return Optional.of(TrustedDigests.read(invocation.workingDirectory().resolve(file)));
         } catch (LoaderException e) {
             throw CliFailure.usage(e.getMessage());
         }

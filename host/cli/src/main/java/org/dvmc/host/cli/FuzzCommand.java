@@ -69,8 +69,8 @@ final class FuzzCommand implements Callable<Integer> {
     private String revision;
 
     @Option(names = "--gas", paramLabel = "N",
-            description = "The gas limit of cases, 0.." + RunOptions.MAX_GAS + "; one case in four gets a smaller one "
-                    + "(default: " + RunOptions.DEFAULT_GAS + ").")
+            description = "The gas limit of cases, 0.." + RunArguments.MAX_GAS + "; one case in four gets a smaller one "
+                    + "(default: " + RunArguments.DEFAULT_GAS + ").")
     private String gas;
 
     @Option(names = "--generator", paramLabel = "G",
@@ -83,10 +83,10 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext context = dvmc.context();
+        Invocation context = dvmc.invocation();
         List<String> configs = VmConfigs.atLeastTwo(spec);
-        long gasLimit = gas == null ? RunOptions.DEFAULT_GAS : RunOptions.gas(gas);
-        Revision rev = revision == null ? Revision.LATEST_STABLE : RunOptions.revision(revision);
+        long gasLimit = gas == null ? RunArguments.DEFAULT_GAS : RunArguments.gas(gas);
+        Revision rev = revision == null ? Revision.LATEST_STABLE : RunArguments.revision(revision);
         CaseGenerator caseGenerator = generator();
         if (count != null && duration != null) {
             throw CliFailure.usage("--count and --duration exclude each other; give one");
@@ -149,7 +149,7 @@ final class FuzzCommand implements Callable<Integer> {
     }
 
     /** Stops at the first disagreement; shows progress on stderr only when it is a terminal. */
-    private static FuzzListener listener(CliContext context, boolean terminal) {
+    private static FuzzListener listener(Invocation context, boolean terminal) {
         return new FuzzListener() {
             @Override
             public boolean onDisagreement(FuzzReport.Finding finding) {

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
-/** The entry point of {@code dvmc.jar}: {@code java -jar dvmc.jar [options] COMMAND …}. */
+/**
+ * The entry point of {@code dvmc.jar}: {@code java -jar dvmc.jar [options] COMMAND …}. What belongs to the process
+ * and not to one {@link Invocation}: the real streams and environment, the worker thread that lets the deadline on
+ * plugin code end the process, the check that the output was all written, and the exit.
+ */
 public final class Main {
 
     /** The exit status when the output could not be written (e.g. {@code > /dev/full}): EX_IOERR of sysexits.h. */
@@ -25,10 +29,10 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, false);
         PrintWriter err = new PrintWriter(System.err, false);
         Deadline deadline = new Deadline();
-        CliContext context = new CliContext(out, err, System.getenv(), Path.of(""), PluginsDirectory::runningJar,
+        Invocation invocation = new Invocation(out, err, System.getenv(), Path.of(""), PluginsDirectory::runningJar,
                 deadline);
         // The command runs on a worker thread so that this one can end the process when plugin code overruns.
-        OptionalInt finished = deadline.runCommand(() -> new DvmcApp(context).execute(args));
+        OptionalInt finished = deadline.runCommand(() -> invocation.execute(args));
         int status;
         if (finished.isPresent()) {
             status = finished.getAsInt();

@@ -43,12 +43,12 @@ public final class ManPage {
         Files.writeString(output, of(model()), StandardCharsets.UTF_8);
     }
 
-    /** The model of {@code dvmc} with all its commands, as {@link PicocliDvmc} builds it. */
+    /** The model of {@code dvmc} with all its commands, as {@link DvmcCommand#model} builds it to parse lines. */
     static CommandSpec model() {
         StringWriter sink = new StringWriter();
         PrintWriter nowhere = new PrintWriter(sink);
-        CliContext context = new CliContext(nowhere, nowhere, Map.of(), Path.of(""), Optional::empty);
-        return new CommandLine(new DvmcCommand(context)).getCommandSpec();
+        Invocation invocation = new Invocation(nowhere, nowhere, Map.of(), Path.of(""), Optional::empty);
+        return DvmcCommand.model(new DvmcCommand(invocation)).getCommandSpec();
     }
 
     /** The man page of {@code dvmc} as the model {@code spec} describes it. */

@@ -2,6 +2,8 @@ package org.dvmc.host.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dvmc.host.loader.Escaping;
@@ -10,17 +12,24 @@ import org.dvmc.host.loader.VmLoader;
 import org.dvmc.spi.Bytes;
 import org.dvmc.spi.Revision;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dvmc run CODE [--gas N] [--rev REV] [--input HEX|@FILE] [--create] [--bench]}: executes code
- * on the selected VM against an in-memory host and prints the result as the reference tool does (see
- * {@link RunReport}). Exits with 0 whatever the VM's status, except when {@code --create}'s creation
- * fails (see {@link ExitCodes#ofStatus}).
+ * on the selected VM against an in-memory host and prints the result as the reference tool does. Exits with 0
+ * whatever the VM's status, except when {@code --create}'s creation fails (see {@link ExitCodes#ofStatus}).
+ *
+ * <p>The steps of {@code run}, each in one place: the line is read by {@link RunLine#parse} (plain lines) or by
+ * picocli from the same option table ({@link #declareOptions}); {@link #call()} turns the argument text into values
+ * ({@link RunArguments}), loads the VM, executes ({@link CodeRunner}) and prints ({@link RunReport}).
  */
-@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
+@Command(name = RunLine.COMMAND, sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Version.Provider.class,
         description = {"Executes CODE on the VM selected with --vm and prints the result.",
             "The host is in memory; the message's recipient and sender are zero unless --create is given."})
 final class RunCommand implements Callable<Integer> {
@@ -28,33 +37,16 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private DvmcCommand dvmc;
 
-    @Parameters(index = "0", paramLabel = "CODE",
-            description = "The code: hex with or without 0x, or @FILE holding hex (white space allowed).")
-    private String code;
+    /** Set by picocli on its route; null on the fast route, which gives {@link #line} instead. */
+    @Spec
+    private CommandSpec spec;
 
-    @Option(names = "--gas", paramLabel = "N",
-            description = "The gas limit, 0.." + RunOptions.MAX_GAS + " (default: " + RunOptions.DEFAULT_GAS + ").")
-    private String gas;
-
-    @Option(names = "--rev", paramLabel = "REV",
-            description = "The revision: a name (e.g. Frontier, Cancun) or number 0..15 (default: latest stable, Cancun).")
-    private String revision;
-
-    @Option(names = "--input", paramLabel = "HEX|@FILE",
-            description = "The call's input: hex with or without 0x, or @FILE holding hex (default: empty).")
-    private String input;
-
-    @Option(names = "--create",
-            description = "Run CODE as init code first (CREATE, gas 10000000, recipient "
-                    + "c9ea7ed000000000000000000000000000000001), then call the code it returns.")
-    private boolean create;
-
-    @Option(names = "--bench", description = "Also time the call: repeat it for about a second and print the mean.")
-    private boolean bench;
+    /** The line as the fast route read it; null on picocli's route, where {@link #line()} reads the parse. */
+    private RunLine line;
 
     /**
      * The command as picocli would have made it for a {@link RunLine} that {@link RunLine#parse} accepted: the
-     * fast path of {@link DvmcApp} runs this without building picocli's model.
+     * fast route of {@link Invocation} runs this without building picocli's model.
      *
      * @param dvmc the parent command, holding the global options
      * @param line the options of {@code run}
@@ -63,54 +55,88 @@ final class RunCommand implements Callable<Integer> {
     static RunCommand of(DvmcCommand dvmc, RunLine line) {
         RunCommand run = new RunCommand();
         run.dvmc = dvmc;
-        run.code = line.code();
-        run.gas = line.gas().orElse(null);
-        run.revision = line.revision().orElse(null);
-        run.input = line.input().orElse(null);
-        run.create = line.create();
-        run.bench = line.bench();
+        run.line = line;
         return run;
     }
 
     /**
-     * This command's options with the parent's, as a {@link RunLine}; lets a test check that the fast parser
-     * and picocli read a line alike.
+     * Declares {@code run}'s positional CODE and its options in picocli's model, from the table the fast route reads
+     * ({@link RunLine.Option}), so both parsers know the same options.
+     *
+     * @param run the model of {@code run}, as picocli made it from this class's annotations
+     */
+    static void declareOptions(CommandSpec run) {
+        run.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel(RunLine.CODE_LABEL).type(String.class)
+                .description(RunLine.CODE_DESCRIPTION).build());
+        // Help lists options in the order they were added: run's own first, then the help options and the
+        // inherited global ones, which picocli added when it made the model.
+        List<OptionSpec> addedByPicocli = new ArrayList<>(run.options());
+        addedByPicocli.forEach(run::remove);
+        for (RunLine.Option option : RunLine.Option.values()) {
+            if (option.place() == RunLine.Place.AFTER_COMMAND) {
+                OptionSpec.Builder spec = OptionSpec.builder(option.optionName()).description(option.description());
+                run.addOption(option.takesValue() ? spec.paramLabel(option.valueLabel()).type(String.class).build()
+                        : spec.type(boolean.class).build());
+            }
+        }
+        addedByPicocli.forEach(run::addOption);
+    }
+
+    /**
+     * This command's options with the parent's, as a {@link RunLine}, however the line was read; lets a test check
+     * that the fast parser and picocli read a line alike.
      *
      * @return the options
      */
     RunLine line() {
-        return new RunLine(dvmc.pluginsDirectoryOption(), dvmc.vmOption(), code, Optional.ofNullable(gas),
-                Optional.ofNullable(revision), Optional.ofNullable(input), create, bench);
+        return line != null ? line : parsedLine(dvmc.vmOption());
+    }
+
+    /**
+     * The line as picocli parsed it, with {@code vm}: {@link #call()} reads {@code --vm} through
+     * {@link DvmcCommand#requireVmConfig} only after the other options, so that their usage errors come first.
+     */
+    private RunLine parsedLine(Optional<String> vm) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        return new RunLine(dvmc.pluginsDirectoryOption(), vm, parsed.matchedPositionalValue(0, null),
+                Optional.ofNullable(parsed.matchedOptionValue(RunLine.Option.GAS.optionName(), null)),
+                Optional.ofNullable(parsed.matchedOptionValue(RunLine.Option.REVISION.optionName(), null)),
+                Optional.ofNullable(parsed.matchedOptionValue(RunLine.Option.INPUT.optionName(), null)),
+                parsed.matchedOptionValue(RunLine.Option.CREATE.optionName(), false),
+                parsed.matchedOptionValue(RunLine.Option.BENCH.optionName(), false));
     }
 
     @Override
     public Integer call() {
-        CliContext context = dvmc.context();
-        Path workingDirectory = context.workingDirectory();
-        long gasLimit = gas == null ? RunOptions.DEFAULT_GAS : RunOptions.gas(gas);
-        Revision rev = revision == null ? Revision.LATEST_STABLE : RunOptions.revision(revision);
+        RunLine options = line != null ? line : parsedLine(Optional.empty());
+        Invocation invocation = dvmc.invocation();
+        Path workingDirectory = invocation.workingDirectory();
+        long gasLimit = options.gas().map(RunArguments::gas).orElse(RunArguments.DEFAULT_GAS);
+        Revision rev = options.revision().map(RunArguments::revision).orElse(Revision.LATEST_STABLE);
         String config = dvmc.requireVmConfig();
-        Bytes codeBytes = HexArgument.parse(code, "code", workingDirectory);
-        Bytes inputBytes = input == null ? Bytes.EMPTY : HexArgument.parse(input, "--input", workingDirectory);
-        RunRequest request = new RunRequest(rev, gasLimit, codeBytes, inputBytes, create, bench);
+        Bytes codeBytes = RunArguments.hex(options.code(), "code", workingDirectory);
+        Bytes inputBytes = options.input().map(input -> RunArguments.hex(input, "--input", workingDirectory))
+                .orElse(Bytes.EMPTY);
+        CodeRunner.Request request = new CodeRunner.Request(rev, gasLimit, codeBytes, inputBytes, options.create(),
+                options.bench());
 
-        PrintWriter out = context.out();
-        PrintWriter err = context.err();
+        PrintWriter out = invocation.out();
+        PrintWriter err = invocation.err();
         try (VmLoader loader = dvmc.openLoader(); LoadedVm vm = DvmcCommand.load(loader, config)) {
             out.print(RunReport.config(config));
-            out.print(RunReport.header(rev, gasLimit, create));
+            out.print(RunReport.header(rev, gasLimit, options.create()));
             // The header is out before a possibly long execution, as the reference tool has it.
             out.flush();
             CodeRunner runner = new CodeRunner(vm::execute, System::nanoTime, CodeRunner.TARGET_BENCH_NANOS, warning -> {
                 err.print(warning + "\n");
                 err.flush();
             });
-            RunOutcome outcome = runner.run(request);
-            if (outcome instanceof RunOutcome.CreationFailed failed) {
+            CodeRunner.Outcome outcome = runner.run(request);
+            if (outcome instanceof CodeRunner.CreationFailed failed) {
                 out.print(RunReport.creationFailed(failed.status()));
                 return ExitCodes.ofStatus(failed.status());
             }
-            RunOutcome.Completed completed = (RunOutcome.Completed) outcome;
+            CodeRunner.Completed completed = (CodeRunner.Completed) outcome;
             RunReport.writeCompleted(completed, out);
             completed.cause().ifPresent(cause -> {
                 // The reference tool prints only "internal error"; the cause is what a user needs to act.

@@ -2,25 +2,28 @@ package org.dvmc.host.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The options of one {@code dvmc … run CODE …} command line, and a strict parser that reads the common forms of
- * that line without picocli.
+ * A {@code dvmc … run CODE …} command line: the table of its options ({@link Option}), its option values (this
+ * record), and a strict parser that reads the common forms of the line without picocli.
  *
- * <p>Why: building picocli's command model costs a cold JVM over 100 ms (annotation reflection and built-in
- * type converters), about twice what the whole {@code run} then takes; see docs/PERFORMANCE.md. So
- * {@link DvmcApp} first tries {@link #parse}; it accepts only lines whose meaning is plain —
+ * <p>Why a second parser: building picocli's command model costs a cold JVM over 100 ms (annotation reflection and
+ * built-in type converters), about twice what the whole {@code run} then takes; see docs/PERFORMANCE.md. So
+ * {@link Invocation} first tries {@link #parse}; it accepts only lines whose meaning is plain —
  * <pre>
  *   dvmc [--plugins-dir DIR] [--vm CONFIG] run [CODE | --vm CONFIG | --gas N | --rev REV | --input X | --create | --bench]…
  * </pre>
  * with each option at most once, {@code --opt VALUE} or {@code --opt=VALUE}, exactly one CODE, and no value or
  * CODE that is empty, starts with {@code -} or names a command — and hands everything else (help, version,
- * verbose, other commands, every malformed line) to picocli, which then parses it as before. An accepted line
- * produces exactly the option values picocli would have set (a test checks both parsers agree), and runs the
- * same {@link RunCommand#call()}.
+ * verbose, other commands, every malformed line) to picocli, which then parses it as before. Both parsers read the
+ * one table {@link Option}: picocli's model of {@code run} is built from it ({@link RunCommand#declareOptions}), so an
+ * option cannot be added to one parser and not the other. An accepted line produces exactly the option values
+ * picocli would have set (RunLineTest checks both parsers agree), and runs the same {@link RunCommand#call()}.
  *
  * @param pluginsDirectory {@code --plugins-dir}, if given
  * @param vm               {@code --vm}, if given (before or after {@code run})
@@ -34,8 +37,99 @@ import java.util.Set;
 record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code, Optional<String> gas,
         Optional<String> revision, Optional<String> input, boolean create, boolean bench) {
 
+    /** The name of the command. */
+    static final String COMMAND = "run";
+
+    /** The label of the one positional parameter, the code. */
+    static final String CODE_LABEL = "CODE";
+
+    /** The description of CODE in help and in the man page. */
+    static final String CODE_DESCRIPTION = "The code: hex with or without 0x, or @FILE holding hex (white space allowed).";
+
     /** Every command name: a value spelled like one is left to picocli, which may read it as the command. */
-    private static final Set<String> COMMAND_NAMES = Set.of("run", "vms", "test-vm", "diff", "fuzz", "generate-completion");
+    private static final Set<String> COMMAND_NAMES = Set.of(COMMAND, "vms", "test-vm", "diff", "fuzz", "generate-completion");
+
+    /** Where on the line an option may stand. */
+    enum Place {
+        /** Before the command name only: an option of {@code dvmc} itself. */
+        BEFORE_COMMAND,
+        /** Before or after the command name: an option of {@code dvmc} that picocli lets subcommands inherit. */
+        EITHER_SIDE,
+        /** After the command name only: an option of {@code run}. */
+        AFTER_COMMAND
+    }
+
+    /**
+     * Every option a plain {@code run} line may hold: the one declaration both parsers read. The fast parser reads
+     * the names, places and whether each takes a value; picocli's model of {@code run} declares its options from
+     * the labels and descriptions here, in this order. The two global options are picocli annotations of
+     * {@link DvmcCommand} (every command has them), named by its constants; RunLineTest checks the rest of their
+     * declaration against picocli's model.
+     */
+    enum Option {
+        /** {@code --plugins-dir DIR}. */
+        PLUGINS_DIR(DvmcCommand.PLUGINS_DIR_OPTION, Place.BEFORE_COMMAND, "DIR", ""),
+        /** {@code --vm CONFIG}. */
+        VM(DvmcCommand.VM_OPTION, Place.EITHER_SIDE, "CONFIG", ""),
+        /** {@code --gas N}. */
+        GAS("--gas", Place.AFTER_COMMAND, "N",
+                "The gas limit, 0.." + RunArguments.MAX_GAS + " (default: " + RunArguments.DEFAULT_GAS + ")."),
+        /** {@code --rev REV}. */
+        REVISION("--rev", Place.AFTER_COMMAND, "REV",
+                "The revision: a name (e.g. Frontier, Cancun) or number 0..15 (default: latest stable, Cancun)."),
+        /** {@code --input HEX|@FILE}. */
+        INPUT("--input", Place.AFTER_COMMAND, "HEX|@FILE",
+                "The call's input: hex with or without 0x, or @FILE holding hex (default: empty)."),
+        /** {@code --create}, a flag. */
+        CREATE("--create", Place.AFTER_COMMAND, null,
+                "Run CODE as init code first (CREATE, gas 10000000, recipient "
+                        + "c9ea7ed000000000000000000000000000000001), then call the code it returns."),
+        /** {@code --bench}, a flag. */
+        BENCH("--bench", Place.AFTER_COMMAND, null,
+                "Also time the call: repeat it for about a second and print the mean.");
+
+        private final String optionName;
+        private final Place place;
+        private final String valueLabel;
+        private final String description;
+
+        Option(String optionName, Place place, String valueLabel, String description) {
+            this.optionName = optionName;
+            this.place = place;
+            this.valueLabel = valueLabel;
+            this.description = description;
+        }
+
+        /** The name, e.g. {@code --gas}. */
+        String optionName() {
+            return optionName;
+        }
+
+        /** Where on the line it may stand. */
+        Place place() {
+            return place;
+        }
+
+        /** Whether it takes a value ({@code --gas N}) rather than being a flag ({@code --create}). */
+        boolean takesValue() {
+            return valueLabel != null;
+        }
+
+        /** The label of its value in help, e.g. {@code N}; only for options that take a value. */
+        String valueLabel() {
+            return Objects.requireNonNull(valueLabel, optionName + " is a flag");
+        }
+
+        /** Its description in help and in the man page (empty for the global options, described by DvmcCommand). */
+        String description() {
+            return description;
+        }
+
+        /** {@code --name} or {@code --name=…}. */
+        boolean isSpelledBy(String arg) {
+            return arg.equals(optionName) || takesValue() && arg.startsWith(optionName + "=");
+        }
+    }
 
     /** Checks the components are present. */
     RunLine {
@@ -54,143 +148,72 @@ record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code
      * @return the options, or empty when picocli must read the line
      */
     static Optional<RunLine> parse(String... args) {
-        Builder line = new Builder();
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        String code = null;
+        boolean afterCommand = false;
         int index = 0;
-        // Options of dvmc itself, up to the command.
-        while (index < args.length && !args[index].equals("run")) {
-            int next = line.global(args, index);
-            if (next < 0) {
+        while (index < args.length) {
+            String arg = args[index];
+            if (!afterCommand && arg.equals(COMMAND)) {
+                afterCommand = true;
+                index++;
+                continue;
+            }
+            Optional<Option> option = optionSpelledBy(arg, afterCommand);
+            if (option.isPresent()) {
+                Option known = option.get();
+                if (values.containsKey(known)) {
+                    return Optional.empty();
+                }
+                if (!known.takesValue()) {
+                    values.put(known, "true");
+                    index++;
+                    continue;
+                }
+                boolean attached = arg.length() > known.optionName().length();
+                String value = attached ? arg.substring(known.optionName().length() + 1)
+                        : index + 1 < args.length ? args[index + 1] : null;
+                if (value == null || !plain(value)) {
+                    return Optional.empty();
+                }
+                values.put(known, value);
+                index += attached ? 1 : 2;
+            } else if (afterCommand && code == null && plain(arg)) {
+                code = arg;
+                index++;
+            } else {
                 return Optional.empty();
             }
-            index = next;
         }
-        if (index == args.length) {
+        if (code == null) {
             return Optional.empty();
         }
-        index++;
-        while (index < args.length) {
-            int next = line.ofRun(args, index);
-            if (next < 0) {
-                return Optional.empty();
-            }
-            index = next;
+        Optional<Path> pluginsDirectory;
+        try {
+            pluginsDirectory = Optional.ofNullable(values.get(Option.PLUGINS_DIR)).map(Path::of);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
-        return line.build();
+        return Optional.of(new RunLine(pluginsDirectory, Optional.ofNullable(values.get(Option.VM)), code,
+                Optional.ofNullable(values.get(Option.GAS)), Optional.ofNullable(values.get(Option.REVISION)),
+                Optional.ofNullable(values.get(Option.INPUT)), values.containsKey(Option.CREATE),
+                values.containsKey(Option.BENCH)));
     }
 
-    /** Collects options; each method returns the index after what it consumed, or -1 to give up. */
-    private static final class Builder {
-        private Path pluginsDirectory;
-        private String vm;
-        private String code;
-        private String gas;
-        private String revision;
-        private String input;
-        private boolean create;
-        private boolean bench;
-
-        int global(String[] args, int index) {
-            String arg = args[index];
-            if (isOption(arg, "--plugins-dir")) {
-                String value = value(args, index, "--plugins-dir");
-                if (value == null || pluginsDirectory != null) {
-                    return -1;
-                }
-                try {
-                    pluginsDirectory = Path.of(value);
-                } catch (InvalidPathException e) {
-                    return -1;
-                }
-                return after(arg, index);
+    /** The option of the table {@code arg} spells that may stand on its side of the command name, if any. */
+    private static Optional<Option> optionSpelledBy(String arg, boolean afterCommand) {
+        for (Option option : Option.values()) {
+            boolean allowedHere = option.place() == Place.EITHER_SIDE
+                    || option.place() == (afterCommand ? Place.AFTER_COMMAND : Place.BEFORE_COMMAND);
+            if (allowedHere && option.isSpelledBy(arg)) {
+                return Optional.of(option);
             }
-            if (isOption(arg, "--vm")) {
-                return vm(args, index);
-            }
-            return -1;
         }
+        return Optional.empty();
+    }
 
-        int ofRun(String[] args, int index) {
-            String arg = args[index];
-            if (isOption(arg, "--vm")) {
-                return vm(args, index);
-            }
-            if (isOption(arg, "--gas")) {
-                String value = value(args, index, "--gas");
-                if (value == null || gas != null) {
-                    return -1;
-                }
-                gas = value;
-                return after(arg, index);
-            }
-            if (isOption(arg, "--rev")) {
-                String value = value(args, index, "--rev");
-                if (value == null || revision != null) {
-                    return -1;
-                }
-                revision = value;
-                return after(arg, index);
-            }
-            if (isOption(arg, "--input")) {
-                String value = value(args, index, "--input");
-                if (value == null || input != null) {
-                    return -1;
-                }
-                input = value;
-                return after(arg, index);
-            }
-            if (arg.equals("--create") && !create) {
-                create = true;
-                return index + 1;
-            }
-            if (arg.equals("--bench") && !bench) {
-                bench = true;
-                return index + 1;
-            }
-            if (plain(arg) && code == null) {
-                code = arg;
-                return index + 1;
-            }
-            return -1;
-        }
-
-        private int vm(String[] args, int index) {
-            String value = value(args, index, "--vm");
-            if (value == null || vm != null) {
-                return -1;
-            }
-            vm = value;
-            return after(args[index], index);
-        }
-
-        Optional<RunLine> build() {
-            if (code == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new RunLine(Optional.ofNullable(pluginsDirectory), Optional.ofNullable(vm), code,
-                    Optional.ofNullable(gas), Optional.ofNullable(revision), Optional.ofNullable(input), create,
-                    bench));
-        }
-
-        /** {@code --name} or {@code --name=…}. */
-        private static boolean isOption(String arg, String name) {
-            return arg.equals(name) || arg.startsWith(name + "=");
-        }
-
-        /** The option's value, attached or the next argument, or null when it is missing or not plain. */
-        private static String value(String[] args, int index, String name) {
-            String arg = args[index];
-            String value = arg.length() > name.length() ? arg.substring(name.length() + 1)
-                    : index + 1 < args.length ? args[index + 1] : null;
-            return value != null && plain(value) ? value : null;
-        }
-
-        private static int after(String arg, int index) {
-            return arg.indexOf('=') >= 0 ? index + 1 : index + 2;
-        }
-
-        /** A value no parser could take for an option or a command. */
-        private static boolean plain(String value) {
-            return !value.isEmpty() && value.charAt(0) != '-' && !COMMAND_NAMES.contains(value);
-        }
+    /** A value no parser could take for an option or a command. */
+    private static boolean plain(String value) {
+        return !value.isEmpty() && value.charAt(0) != '-' && !COMMAND_NAMES.contains(value);
     }
 }

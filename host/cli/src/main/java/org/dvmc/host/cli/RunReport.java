@@ -42,7 +42,7 @@ final class RunReport {
     }
 
     /** The blank line, the {@code Time:} line with {@code --bench}, then {@code Result:}, {@code Gas used:} and maybe {@code Output:}. */
-    static String completed(RunOutcome.Completed outcome) {
+    static String completed(CodeRunner.Completed outcome) {
         StringBuilder text = new StringBuilder("\n");
         outcome.bench().ifPresent(bench -> text.append("Time:     ").append(bench.nanosPerExecution())
                 .append(" ns (avg of ").append(bench.iterations()).append(" iterations)\n"));
@@ -61,12 +61,12 @@ final class RunReport {
      * Writes what {@link #completed} returns, the same characters, without ever holding the whole output's hex
      * in memory: a VM may return hundreds of megabytes.
      */
-    static void writeCompleted(RunOutcome.Completed outcome, java.io.PrintWriter out) {
+    static void writeCompleted(CodeRunner.Completed outcome, java.io.PrintWriter out) {
         if (!outcome.status().keepsGasAndOutput()) {
             out.print(completed(outcome));
             return;
         }
-        RunOutcome.Completed withoutOutput = new RunOutcome.Completed(outcome.status(), outcome.gasUsed(), Bytes.EMPTY,
+        CodeRunner.Completed withoutOutput = new CodeRunner.Completed(outcome.status(), outcome.gasUsed(), Bytes.EMPTY,
                 outcome.bench());
         String head = completed(withoutOutput);
         // completed() ends with "Output:   \n" for an empty output: write all but the line break, then the hex.

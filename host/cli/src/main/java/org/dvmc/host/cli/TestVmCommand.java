@@ -32,7 +32,7 @@ final class TestVmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String config = dvmc.requireVmConfig();
-        PrintWriter out = dvmc.context().out();
+        PrintWriter out = dvmc.invocation().out();
         try (VmLoader loader = dvmc.openLoader()) {
             // Loading once up front turns a configuration the loader refuses into its exit code, not 30 failed checks.
             DvmcCommand.load(loader, config).close();

@@ -31,7 +31,7 @@ final class VmsCommand implements Callable<Integer> {
         try (VmLoader loader = dvmc.openGuardedLoader(directory, true)) {
             listing = VmCatalog.of(loader, directory);
         }
-        dvmc.context().out().print(json ? VmListingJson.format(listing) : VmListingText.format(listing));
+        dvmc.invocation().out().print(json ? VmListingJson.format(listing) : VmListingText.format(listing));
         return ExitCodes.OK;
     }
 }

@@ -29,27 +29,27 @@ class CodeRunnerTest {
     private final List<Call> calls = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private CodeRunner runner(VmExecutor vm) {
+    private CodeRunner runner(CodeRunner.Executor vm) {
         return runner(vm, System::nanoTime, 1_000);
     }
 
-    private CodeRunner runner(VmExecutor vm, java.util.function.LongSupplier clock, long targetNanos) {
+    private CodeRunner runner(CodeRunner.Executor vm, java.util.function.LongSupplier clock, long targetNanos) {
         return new CodeRunner((host, revision, message, code) -> {
             calls.add(new Call(host, revision, message, code));
             return vm.execute(host, revision, message, code);
         }, clock, targetNanos, warnings::add);
     }
 
-    private static RunRequest request(String code, String input, boolean create, boolean bench) {
-        return new RunRequest(Revision.BERLIN, 99, Bytes.fromHex(code), Bytes.fromHex(input), create, bench);
+    private static CodeRunner.Request request(String code, String input, boolean create, boolean bench) {
+        return new CodeRunner.Request(Revision.BERLIN, 99, Bytes.fromHex(code), Bytes.fromHex(input), create, bench);
     }
 
     @Test
     void callsWithZeroAddressesTheGasAndTheInput() {
-        RunOutcome outcome = runner((host, rev, msg, code) -> Result.success(93, Bytes.fromHex("aa")))
+        CodeRunner.Outcome outcome = runner((host, rev, msg, code) -> Result.success(93, Bytes.fromHex("aa")))
                 .run(request("6000", "bb", false, false));
 
-        RunOutcome.Completed completed = assertInstanceOf(RunOutcome.Completed.class, outcome);
+        CodeRunner.Completed completed = assertInstanceOf(CodeRunner.Completed.class, outcome);
         assertEquals(StatusCode.SUCCESS, completed.status());
         assertEquals(6, completed.gasUsed());
         assertEquals(Bytes.fromHex("aa"), completed.output());
@@ -69,7 +69,7 @@ class CodeRunnerTest {
 
     @Test
     void gasUsedIsTheWholeLimitWhenNothingIsLeft() {
-        RunOutcome.Completed completed = (RunOutcome.Completed) runner(
+        CodeRunner.Completed completed = (CodeRunner.Completed) runner(
                 (host, rev, msg, code) -> Result.failure(StatusCode.OUT_OF_GAS)).run(request("00", "", false, false));
         assertEquals(StatusCode.OUT_OF_GAS, completed.status());
         assertEquals(99, completed.gasUsed());
@@ -78,11 +78,11 @@ class CodeRunnerTest {
     @Test
     void createRunsInitCodeThenCallsTheInstalledCode() {
         Bytes runtime = Bytes.fromHex("600160005500");
-        RunOutcome outcome = runner((host, rev, msg, code) -> msg.kind() == CallKind.CREATE
+        CodeRunner.Outcome outcome = runner((host, rev, msg, code) -> msg.kind() == CallKind.CREATE
                 ? Result.success(0, runtime)
                 : Result.success(90, Bytes.EMPTY)).run(request("60aa", "cc", true, false));
 
-        assertInstanceOf(RunOutcome.Completed.class, outcome);
+        assertInstanceOf(CodeRunner.Completed.class, outcome);
         assertEquals(2, calls.size());
         Message creation = calls.get(0).message();
         assertEquals(CallKind.CREATE, creation.kind());
@@ -104,9 +104,9 @@ class CodeRunnerTest {
 
     @Test
     void failedCreationStopsBeforeTheCall() {
-        RunOutcome outcome = runner((host, rev, msg, code) -> Result.revert(5, Bytes.fromHex("ff")))
+        CodeRunner.Outcome outcome = runner((host, rev, msg, code) -> Result.revert(5, Bytes.fromHex("ff")))
                 .run(request("fd", "", true, false));
-        assertEquals(new RunOutcome.CreationFailed(StatusCode.REVERT), outcome);
+        assertEquals(new CodeRunner.CreationFailed(StatusCode.REVERT), outcome);
         assertEquals(1, calls.size());
     }
 
@@ -129,9 +129,9 @@ class CodeRunnerTest {
             now.addAndGet(10);
             return Result.success(90, Bytes.EMPTY);
         }, now::get, 1_000);
-        RunOutcome.Completed completed = (RunOutcome.Completed) runner.run(request("00", "", false, true));
+        CodeRunner.Completed completed = (CodeRunner.Completed) runner.run(request("00", "", false, true));
 
-        RunOutcome.BenchFigures bench = completed.bench().orElseThrow();
+        CodeRunner.BenchFigures bench = completed.bench().orElseThrow();
         assertEquals(100, bench.iterations());
         assertEquals(10, bench.nanosPerExecution());
         assertEquals(1 + 1 + 100, calls.size(), "the run, the probe, the timed repetitions");
@@ -145,7 +145,7 @@ class CodeRunnerTest {
             now.addAndGet(5_000);
             return Result.success(90, Bytes.EMPTY);
         }, now::get, 1_000);
-        RunOutcome.BenchFigures bench = ((RunOutcome.Completed) runner.run(request("00", "", false, true)))
+        CodeRunner.BenchFigures bench = ((CodeRunner.Completed) runner.run(request("00", "", false, true)))
                 .bench().orElseThrow();
         assertEquals(1, bench.iterations());
         assertEquals(5_000, bench.nanosPerExecution());
@@ -160,7 +160,7 @@ class CodeRunnerTest {
             now.addAndGet(executions.getAndIncrement() == 1 ? 400 : 100);
             return Result.success(90, Bytes.EMPTY);
         }, now::get, 1_000);
-        RunOutcome.BenchFigures bench = ((RunOutcome.Completed) runner.run(request("00", "", false, true)))
+        CodeRunner.BenchFigures bench = ((CodeRunner.Completed) runner.run(request("00", "", false, true)))
                 .bench().orElseThrow();
         assertEquals(10, bench.iterations());
         assertEquals(100, bench.nanosPerExecution());

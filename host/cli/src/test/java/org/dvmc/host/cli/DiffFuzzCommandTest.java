@@ -33,10 +33,10 @@ class DiffFuzzCommandTest {
     private Outcome dvmc(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
+        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err),
                 Map.of(PluginsDirectory.ENVIRONMENT_VARIABLE, workingDirectory.resolve("no-plugins").toString()),
                 workingDirectory, Optional::empty);
-        int status = new DvmcApp(context).execute(args);
+        int status = invocation.execute(args);
         return new Outcome(status, out.toString(), err.toString());
     }
 

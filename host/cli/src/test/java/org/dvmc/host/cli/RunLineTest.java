@@ -1,23 +1,28 @@
 package org.dvmc.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The fast parser of plain {@code run} lines: what it accepts, what it leaves to picocli, and — the point —
- * that every line it accepts means exactly what picocli makes of it.
+ * The fast parser of plain {@code run} lines: that its option table is picocli's model, what it accepts, what it
+ * leaves to picocli, and — the point — that every line it accepts means exactly what picocli makes of it.
  */
 class RunLineTest {
 
@@ -25,18 +30,59 @@ class RunLineTest {
 
     /** What picocli's model makes of a line, as a {@link RunLine}; throws if picocli rejects the line. */
     private static RunLine picocli(String... args) {
-        CliContext context = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                Map.of(), Path.of(""), Optional::empty);
-        CommandLine commandLine = new CommandLine(new DvmcCommand(context));
-        commandLine.setExpandAtFiles(false);
-        ParseResult result = commandLine.parseArgs(args);
+        ParseResult result = model().parseArgs(args);
         return ((RunCommand) result.subcommand().commandSpec().userObject()).line();
+    }
+
+    /** Picocli's model of dvmc, exactly as the picocli route builds it. */
+    private static CommandLine model() {
+        Invocation invocation = new Invocation(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                Map.of(), Path.of(""), Optional::empty);
+        return DvmcCommand.model(new DvmcCommand(invocation));
     }
 
     private static void assertAgrees(String... args) {
         Optional<RunLine> fast = RunLine.parse(args);
         assertTrue(fast.isPresent(), () -> "not accepted: " + List.of(args));
         assertEquals(picocli(args), fast.get(), () -> "parsers disagree on " + List.of(args));
+    }
+
+    @Test
+    void theTableIsPicoclisModel() {
+        CommandSpec dvmc = model().getCommandSpec();
+        CommandSpec run = dvmc.subcommands().get(RunLine.COMMAND).getCommandSpec();
+        Set<String> tableNames = new HashSet<>();
+        for (RunLine.Option option : RunLine.Option.values()) {
+            tableNames.add(option.optionName());
+            List<CommandSpec> levels = switch (option.place()) {
+                case BEFORE_COMMAND -> List.of(dvmc);
+                case EITHER_SIDE -> List.of(dvmc, run);
+                case AFTER_COMMAND -> List.of(run);
+            };
+            for (CommandSpec level : levels) {
+                OptionSpec spec = level.findOption(option.optionName());
+                assertTrue(spec != null, option + " is not an option of " + level.name());
+                assertEquals(option.takesValue() ? 1 : 0, spec.arity().max(), option + ": arity");
+                if (option.takesValue()) {
+                    assertEquals(option.valueLabel(), spec.paramLabel(), option + ": label");
+                }
+            }
+            if (option.place() == RunLine.Place.BEFORE_COMMAND) {
+                assertEquals(null, run.findOption(option.optionName()), option + " is an option of run");
+            }
+        }
+        // Every other option of dvmc and run is one the fast parser leaves to picocli.
+        List<OptionSpec> others = new ArrayList<>(dvmc.options());
+        others.addAll(run.options());
+        others.removeIf(option -> tableNames.contains(option.longestName()));
+        assertFalse(others.isEmpty());
+        for (OptionSpec other : others) {
+            for (String name : other.names()) {
+                assertEquals(Optional.empty(), RunLine.parse(name, "run", CODE), name);
+                assertEquals(Optional.empty(), RunLine.parse("run", CODE, name), name);
+            }
+        }
+        assertEquals(RunLine.CODE_LABEL, run.positionalParameters().get(0).paramLabel());
     }
 
     @Test

@@ -15,7 +15,7 @@ class RunReportTest {
     @Test
     void printsTheDesignExampleCharacterForCharacter() {
         String text = RunReport.config("trans_log") + RunReport.header(Revision.CANCUN, 99, false)
-                + RunReport.completed(new RunOutcome.Completed(StatusCode.SUCCESS, 6, Bytes.of(new byte[32]),
+                + RunReport.completed(new CodeRunner.Completed(StatusCode.SUCCESS, 6, Bytes.of(new byte[32]),
                         Optional.empty()));
         assertEquals("Config: trans_log\n"
                 + "Executing on Cancun with 99 gas limit\n"
@@ -33,19 +33,19 @@ class RunReportTest {
 
     @Test
     void benchTimeComesBeforeTheResult() {
-        String text = RunReport.completed(new RunOutcome.Completed(StatusCode.REVERT, 3, Bytes.fromHex("aa"),
-                Optional.of(new RunOutcome.BenchFigures(123, 4567))));
+        String text = RunReport.completed(new CodeRunner.Completed(StatusCode.REVERT, 3, Bytes.fromHex("aa"),
+                Optional.of(new CodeRunner.BenchFigures(123, 4567))));
         assertEquals("\nTime:     123 ns (avg of 4567 iterations)\nResult:   revert\nGas used: 3\nOutput:   aa\n", text);
     }
 
     @Test
     void outputOnlyForSuccessAndRevert() {
         assertEquals("\nResult:   out of gas\nGas used: 5\n", RunReport.completed(
-                new RunOutcome.Completed(StatusCode.OUT_OF_GAS, 5, Bytes.EMPTY, Optional.empty())));
+                new CodeRunner.Completed(StatusCode.OUT_OF_GAS, 5, Bytes.EMPTY, Optional.empty())));
         assertEquals("\nResult:   internal error\nGas used: 7\n", RunReport.completed(
-                new RunOutcome.Completed(StatusCode.INTERNAL_ERROR, 7, Bytes.EMPTY, Optional.empty())));
+                new CodeRunner.Completed(StatusCode.INTERNAL_ERROR, 7, Bytes.EMPTY, Optional.empty())));
         assertEquals("\nResult:   success\nGas used: 0\nOutput:   \n", RunReport.completed(
-                new RunOutcome.Completed(StatusCode.SUCCESS, 0, Bytes.EMPTY, Optional.empty())));
+                new CodeRunner.Completed(StatusCode.SUCCESS, 0, Bytes.EMPTY, Optional.empty())));
     }
 
     @Test

@@ -27,9 +27,9 @@ class StandardHelpOptionsTest {
     private Outcome dvmc(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), workingDirectory,
+        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err), Map.of(), workingDirectory,
                 Optional::empty);
-        int status = new DvmcApp(context).execute(args);
+        int status = invocation.execute(args);
         return new Outcome(status, out.toString(), err.toString());
     }
 

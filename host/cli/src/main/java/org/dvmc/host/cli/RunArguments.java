@@ -8,19 +8,80 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.dvmc.spi.Bytes;
+import org.dvmc.spi.Revision;
 
 /**
- * Reads a bytes argument of {@code dvmc run} ({@code CODE} and {@code --input}): hex digits with or
- * without a {@code 0x} prefix, or {@code @FILE} naming a file that holds such hex, in which white space
- * (spaces, tabs, line breaks) is allowed anywhere. The empty string is zero bytes. Stateless.
+ * Turns the argument text of {@code dvmc run} — and of {@code diff} and {@code fuzz}, which take run's arguments —
+ * into values: {@code --gas}, {@code --rev}, and the bytes of {@code CODE} and {@code --input}. Stateless; every
+ * failure is a {@link CliFailure} with exit status 2 whose message names the argument and what is valid.
+ *
+ * <p>Bytes are hex digits with or without a {@code 0x} prefix, or {@code @FILE} naming a file that holds such hex,
+ * in which white space (spaces, tabs, line breaks) is allowed anywhere. The empty string is zero bytes.
  */
-final class HexArgument {
+final class RunArguments {
 
     /** The most bytes {@code @FILE} reads: 16 MiB of hex text (8 MiB of bytes), far beyond any code or input. */
     static final int MAX_FILE_BYTES = 16 << 20;
 
-    private HexArgument() {
+    /** The default of {@code --gas}, in gas units. */
+    static final long DEFAULT_GAS = 1_000_000L;
+    /** The largest {@code --gas}, in gas units. */
+    static final long MAX_GAS = 1_000_000_000L;
+
+    private static final String GAS_RANGE = "valid: 0.." + MAX_GAS;
+
+    private RunArguments() {
+    }
+
+    /**
+     * The gas limit {@code text} gives: a decimal number from 0 to {@value #MAX_GAS}.
+     *
+     * @throws CliFailure e.g. {@code --gas: 2000000000 is out of range; valid: 0..1000000000}
+     */
+    static long gas(String text) {
+        String digits = text.strip();
+        // ASCII digits only: Long.parseLong would also take a sign and other scripts' digits.
+        if (!isNumber(digits) || digits.length() > 18) {
+            throw CliFailure.usage("--gas: '" + text + "' is not a number; " + GAS_RANGE);
+        }
+        long gas = Long.parseLong(digits);
+        if (gas < 0 || gas > MAX_GAS) {
+            throw CliFailure.usage("--gas: " + gas + " is out of range; " + GAS_RANGE);
+        }
+        return gas;
+    }
+
+    /**
+     * The revision {@code text} names: a name as {@link Revision#fromName} reads it (case, spaces,
+     * dashes and underscores do not matter), or a number {@code 0..15} as {@link Revision#fromCode}
+     * reads it.
+     *
+     * @throws CliFailure e.g. {@code --rev: unknown revision 'Foo'; valid: Frontier, Homestead, … or 0..15}
+     */
+    static Revision revision(String text) {
+        String trimmed = text.strip();
+        Optional<Revision> revision = isNumber(trimmed)
+                ? parseCode(trimmed).flatMap(Revision::fromCode)
+                : Revision.fromName(trimmed);
+        return revision.orElseThrow(() -> CliFailure.usage("--rev: unknown revision '" + text + "'; valid: "
+                + Arrays.stream(Revision.values()).map(Revision::displayName).collect(Collectors.joining(", "))
+                + " or " + Revision.FRONTIER.code() + ".." + Revision.MAX.code()));
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static Optional<Integer> parseCode(String digits) {
+        try {
+            return Optional.of(Integer.parseInt(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -33,7 +94,7 @@ final class HexArgument {
      * @throws CliFailure (exit status 2) {@code "<argumentName>: invalid hex"} for anything but hex
      *                    digits in pairs, or a message naming the file when it cannot be read
      */
-    static Bytes parse(String text, String argumentName, Path workingDirectory) {
+    static Bytes hex(String text, String argumentName, Path workingDirectory) {
         if (text.startsWith("@")) {
             return decode(withoutWhiteSpace(read(text.substring(1), argumentName, workingDirectory)), argumentName);
         }

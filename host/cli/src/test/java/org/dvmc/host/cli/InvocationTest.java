@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole command in-process, with the trans_log VM found on the test classpath (the plugins
  * directory is empty). The packaged jar with the plugin jar is tested by {@code DvmcJarIT}.
  */
-class DvmcAppTest {
+class InvocationTest {
 
     private static final String ZERO_WORD = "00".repeat(32);
 
@@ -29,9 +29,9 @@ class DvmcAppTest {
     private Outcome dvmc(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err), environment, workingDirectory,
+        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err), environment, workingDirectory,
                 Optional::empty);
-        int status = new DvmcApp(context).execute(args);
+        int status = invocation.execute(args);
         return new Outcome(status, out.toString(), err.toString());
     }
 
