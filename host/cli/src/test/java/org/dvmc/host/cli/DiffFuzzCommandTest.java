@@ -67,23 +67,37 @@ class DiffFuzzCommandTest {
                 + "Contract creation failed: undefined instruction\n\n").repeat(2) + "Agree\n", ""), outcome);
     }
 
+    /** Exit status 2, nothing on stdout, and {@code token} on stderr. */
+    private static void assertUsageError(String token, Outcome outcome) {
+        assertEquals(2, outcome.status(), outcome.toString());
+        assertEquals("", outcome.out(), outcome.toString());
+        assertTrue(outcome.err().contains(token), outcome.toString());
+    }
+
     @Test
     void badArgumentsAreUsageErrors() {
-        assertEquals(new Outcome(2, "", "code: invalid hex\n"), dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "xyz"));
-        assertEquals(2, dvmc("diff", "00").status());
-        assertEquals(new Outcome(2, "", "--generator: unknown generator 'evm'; valid: trans_log, dvm\n"),
+        assertUsageError("code: invalid hex", dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "xyz"));
+        assertUsageError("diff needs --vm at least twice", dvmc("diff", "00"));
+        assertUsageError("--generator: unknown generator 'evm'",
                 dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--generator", "evm"));
-        assertEquals(new Outcome(2, "", "--duration: 'soon' is not a duration; write e.g. 500ms, 30s, 5m or 1h (more than 0)\n"),
+        assertUsageError("--duration: 'soon' is not a duration",
                 dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--duration", "soon"));
-        assertEquals(new Outcome(2, "", "--count: 0 is out of range; valid: 1 or more\n"),
-                dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--count", "0"));
+        assertUsageError("--count: 0 is out of range", dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--count", "0"));
+        assertUsageError("--count and --duration exclude each other",
+                dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--count", "5", "--duration", "1s"));
+    }
+
+    @Test
+    void anUnknownVmIsALoaderError() {
+        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "nope", "diff", "00");
+        assertEquals(2, outcome.status(), "SYMBOL_NOT_FOUND");
+        assertEquals("", outcome.out());
+        assertTrue(outcome.err().startsWith("no VM with codename nope"), outcome.err());
     }
 
     @Test
     void runStillTakesOneVm() {
-        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "run", "00");
-        assertEquals(new Outcome(2, "", "--vm was given 2 times; this command takes one VM (only diff and fuzz take several)\n"),
-                outcome);
+        assertUsageError("--vm was given 2 times", dvmc("--vm", "trans_log", "--vm", "trans_log", "run", "00"));
     }
 
     @Test

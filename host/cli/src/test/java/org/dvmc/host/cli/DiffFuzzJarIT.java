@@ -140,15 +140,6 @@ class DiffFuzzJarIT {
     // ---- diff ----------------------------------------------------------------------------------------------
 
     @Test
-    void diffOfAVmWithItselfAgrees() throws Exception {
-        List<String> expected = new ArrayList<>(result("trans_log", "6"));
-        expected.addAll(result("trans_log", "6"));
-        expected.add("Agree");
-        assertEquals(new Run(0, expected, List.of()),
-                dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "30600052596000f3", "--gas", "99"));
-    }
-
-    @Test
     void diffReportsTheFieldThatDiffersAndExits32() throws Exception {
         List<String> expected = new ArrayList<>(result("trans_log", "6"));
         expected.addAll(result("less_gas", "7"));
@@ -166,31 +157,7 @@ class DiffFuzzJarIT {
         assertTrue(json.contains("{\"field\": \"gas left\", \"values\": [\"93\", \"92\"]}"), json);
     }
 
-    @Test
-    void diffNeedsTwoVms() throws Exception {
-        Run run = dvmc("--vm", "trans_log", "diff", "00");
-        assertEquals(ExitCodes.USAGE, run.status());
-        assertEquals("diff needs --vm at least twice (got 1), e.g. --vm trans_log --vm OTHER; give one VM twice for a "
-                + "sanity run", run.err().get(0));
-    }
-
-    @Test
-    void diffWithAnUnknownVmIsALoaderError() throws Exception {
-        Run run = dvmc("--vm", "trans_log", "--vm", "nope", "diff", "00");
-        assertEquals(2, run.status());
-        assertTrue(run.err().get(0).startsWith("no VM with codename nope is available"), run.toString());
-        assertEquals(List.of(), run.out());
-    }
-
     // ---- fuzz ----------------------------------------------------------------------------------------------
-
-    @Test
-    void fuzzOfAVmAgainstItselfFindsNothing() throws Exception {
-        Run run = dvmc("--vm", "trans_log", "--vm", "trans_log,verbose=0", "fuzz", "--seed", "1", "--count", "20000");
-        assertEquals(0, run.status(), run.toString());
-        assertTrue(run.out().get(1).startsWith("No disagreement in 20000 cases ("), run.toString());
-        assertEquals(List.of(), run.err());
-    }
 
     @Test
     void fuzzFindsThePlantedDifferenceShrinksItAndPrintsAReadyDiffLine() throws Exception {
@@ -214,12 +181,6 @@ class DiffFuzzJarIT {
 
     private static List<String> withoutTimings(List<String> lines) {
         return lines.stream().map(line -> line.replaceAll("\\(\\d+ cases/s, [0-9.]+ s\\)", "(timing)")).toList();
-    }
-
-    @Test
-    void fuzzRejectsCountWithDuration() throws Exception {
-        Run run = dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--count", "5", "--duration", "1s");
-        assertEquals(new Run(ExitCodes.USAGE, List.of(), List.of("--count and --duration exclude each other; give one")), run);
     }
 
     /**
