@@ -66,8 +66,8 @@ final class RunCommand implements Callable<Integer> {
      * @param run the model of {@code run}, as picocli made it from this class's annotations
      */
     static void declareOptions(CommandSpec run) {
-        run.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel(RunLine.CODE_LABEL).type(String.class)
-                .description(RunLine.CODE_DESCRIPTION).build());
+        run.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true)
+                .paramLabel(RunLine.CODE_LABEL).type(String.class).description(RunLine.CODE_DESCRIPTION).build());
         // Help lists options in the order they were added: run's own first, then the help options and the
         // inherited global ones, which picocli added when it made the model.
         List<OptionSpec> addedByPicocli = new ArrayList<>(run.options());
@@ -111,12 +111,14 @@ final class RunCommand implements Callable<Integer> {
         RunLine options = line != null ? line : parsedLine(Optional.empty());
         Invocation invocation = dvmc.invocation();
         Path workingDirectory = invocation.workingDirectory();
-        long gasLimit = options.gas().map(RunArguments::gas).orElse(RunArguments.DEFAULT_GAS);
-        Revision rev = options.revision().map(RunArguments::revision).orElse(Revision.LATEST_STABLE);
+        // Ternaries, not Optional.map: the first use of each lambda links a call site, which every cold start pays.
+        long gasLimit = options.gas().isPresent() ? RunArguments.gas(options.gas().get()) : RunArguments.DEFAULT_GAS;
+        Revision rev = options.revision().isPresent() ? RunArguments.revision(options.revision().get())
+                : Revision.LATEST_STABLE;
         String config = dvmc.requireVmConfig();
         Bytes codeBytes = RunArguments.hex(options.code(), "code", workingDirectory);
-        Bytes inputBytes = options.input().map(input -> RunArguments.hex(input, "--input", workingDirectory))
-                .orElse(Bytes.EMPTY);
+        Bytes inputBytes = options.input().isPresent()
+                ? RunArguments.hex(options.input().get(), "--input", workingDirectory) : Bytes.EMPTY;
         CodeRunner.Request request = new CodeRunner.Request(rev, gasLimit, codeBytes, inputBytes, options.create(),
                 options.bench());
 

@@ -2,8 +2,6 @@ package org.dvmc.host.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -148,7 +146,8 @@ record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code
      * @return the options, or empty when picocli must read the line
      */
     static Optional<RunLine> parse(String... args) {
-        Map<Option, String> values = new EnumMap<>(Option.class);
+        // Indexed by ordinal; null where the option was not given. (Plain code: this runs at every cold start.)
+        String[] values = new String[Option.values().length];
         String code = null;
         boolean afterCommand = false;
         int index = 0;
@@ -162,11 +161,11 @@ record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code
             Optional<Option> option = optionSpelledBy(arg, afterCommand);
             if (option.isPresent()) {
                 Option known = option.get();
-                if (values.containsKey(known)) {
+                if (values[known.ordinal()] != null) {
                     return Optional.empty();
                 }
                 if (!known.takesValue()) {
-                    values.put(known, "true");
+                    values[known.ordinal()] = "true";
                     index++;
                     continue;
                 }
@@ -176,7 +175,7 @@ record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code
                 if (value == null || !plain(value)) {
                     return Optional.empty();
                 }
-                values.put(known, value);
+                values[known.ordinal()] = value;
                 index += attached ? 1 : 2;
             } else if (afterCommand && code == null && plain(arg)) {
                 code = arg;
@@ -188,16 +187,19 @@ record RunLine(Optional<Path> pluginsDirectory, Optional<String> vm, String code
         if (code == null) {
             return Optional.empty();
         }
-        Optional<Path> pluginsDirectory;
-        try {
-            pluginsDirectory = Optional.ofNullable(values.get(Option.PLUGINS_DIR)).map(Path::of);
-        } catch (InvalidPathException e) {
-            return Optional.empty();
+        Optional<Path> pluginsDirectory = Optional.empty();
+        String pluginsDirectoryName = values[Option.PLUGINS_DIR.ordinal()];
+        if (pluginsDirectoryName != null) {
+            try {
+                pluginsDirectory = Optional.of(Path.of(pluginsDirectoryName));
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
         }
-        return Optional.of(new RunLine(pluginsDirectory, Optional.ofNullable(values.get(Option.VM)), code,
-                Optional.ofNullable(values.get(Option.GAS)), Optional.ofNullable(values.get(Option.REVISION)),
-                Optional.ofNullable(values.get(Option.INPUT)), values.containsKey(Option.CREATE),
-                values.containsKey(Option.BENCH)));
+        return Optional.of(new RunLine(pluginsDirectory, Optional.ofNullable(values[Option.VM.ordinal()]), code,
+                Optional.ofNullable(values[Option.GAS.ordinal()]), Optional.ofNullable(values[Option.REVISION.ordinal()]),
+                Optional.ofNullable(values[Option.INPUT.ordinal()]), values[Option.CREATE.ordinal()] != null,
+                values[Option.BENCH.ordinal()] != null));
     }
 
     /** The option of the table {@code arg} spells that may stand on its side of the command name, if any. */
