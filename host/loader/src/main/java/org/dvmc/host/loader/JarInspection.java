@@ -15,16 +15,29 @@ import java.util.Optional;
  * @param factories     the class names listed in the jar's services file, in order, without duplicates;
  *                      non-empty when the jar passed, empty when rejected
  * @param rejection     why the jar must not load
+ * @param nativeVm      for a native plugin jar that passed (one PF4J never loads): its native manifest
  */
 record JarInspection(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
-        Optional<DvmcPluginDescriptor> descriptor, List<String> factories, Optional<LoaderException> rejection) {
+        Optional<DvmcPluginDescriptor> descriptor, List<String> factories, Optional<LoaderException> rejection,
+        Optional<NativePluginManifest> nativeVm) {
 
     JarInspection {
         Objects.requireNonNull(jar, "jar");
         factories = List.copyOf(factories);
-        if (descriptor.isPresent() == rejection.isPresent()) {
-            throw new IllegalArgumentException("an inspection has either a descriptor or a rejection");
+        if ((descriptor.isPresent() ? 1 : 0) + (rejection.isPresent() ? 1 : 0) + (nativeVm.isPresent() ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("an inspection has either a descriptor, a native VM or a rejection");
         }
+    }
+
+    JarInspection(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
+            Optional<DvmcPluginDescriptor> descriptor, List<String> factories, Optional<LoaderException> rejection) {
+        this(jar, pluginId, pluginVersion, descriptor, factories, rejection, Optional.empty());
+    }
+
+    /** A native plugin jar that passed: it carries this platform's library and names it. */
+    static JarInspection passedNative(Path jar, String pluginId, String pluginVersion, NativePluginManifest manifest) {
+        return new JarInspection(jar, Optional.of(pluginId), Optional.of(pluginVersion), Optional.empty(), List.of(),
+                Optional.empty(), Optional.of(manifest));
     }
 
     static JarInspection passed(DvmcPluginDescriptor descriptor, List<String> factories) {

@@ -39,8 +39,11 @@ final class JarInspector {
         this.finder = finder;
     }
 
-    /** What the jar holds: its manifest and, if present, the class names of its services file. */
-    private record Contents(Manifest manifest, Optional<List<String>> factories) {
+    /**
+     * What the jar holds: its manifest, if present the class names of its services file, and whether it has
+     * the native library its manifest names for this platform.
+     */
+    private record Contents(Manifest manifest, Optional<List<String>> factories, boolean hasNativeLibrary) {
     }
 
     /** Inspects {@code jar}; never throws for a bad file. */
@@ -68,6 +71,9 @@ final class JarInspector {
                     + ": ...' to META-INF/MANIFEST.MF (a DVMC plugin names Plugin-Id, Plugin-Version and "
                     + Dvmc.ABI_VERSION_MANIFEST_ATTRIBUTE + ")", null));
         }
+        if (NativePluginManifest.declares(main)) {
+            return inspectNative(jar, pluginId.get(), pluginVersion.get(), main, contents.hasNativeLibrary());
+        }
         if (contents.factories().isEmpty() || contents.factories().get().isEmpty()) {
             return JarInspection.rejected(jar, pluginId, pluginVersion, new LoaderException(
                     LoaderErrorCode.SYMBOL_NOT_FOUND, "plugin jar " + jar + " has "
@@ -82,6 +88,23 @@ final class JarInspector {
         }
     }
 
+    /** A native plugin jar (its ABI already checked): valid native attributes and this platform's library. */
+    private static JarInspection inspectNative(Path jar, String pluginId, String pluginVersion, Attributes main,
+            boolean hasLibrary) {
+        try {
+            NativePluginManifest manifest = NativePluginManifest.read(jar, main);
+            if (!hasLibrary) {
+                return JarInspection.rejected(jar, Optional.of(pluginId), Optional.of(pluginVersion), cannotOpen(
+                        "native plugin jar " + jar + " has no " + manifest.entryName() + ", so it carries no library"
+                                + " for this platform (" + NativePluginManifest.platform() + "); use a build of the"
+                                + " plugin for this platform", null));
+            }
+            return JarInspection.passedNative(jar, pluginId, pluginVersion, manifest);
+        } catch (LoaderException e) {
+            return JarInspection.rejected(jar, Optional.of(pluginId), Optional.of(pluginVersion), e);
+        }
+    }
+
     private static Contents read(Path jar) throws LoaderException {
         if (Files.isDirectory(jar)) {
             throw cannotOpen(jar + " is a directory, not a plugin jar; remove it from the plugins directory", null);
@@ -93,12 +116,15 @@ final class JarInspector {
                 throw cannotOpen("plugin jar " + jar + " has no META-INF/MANIFEST.MF, so it is not a plugin jar; "
                         + REMEDY, null);
             }
+            String nativeLibrary = manifest.getMainAttributes().getValue(NativePluginManifest.LIBRARY);
+            boolean hasNativeLibrary = nativeLibrary != null && file.getJarEntry("native/"
+                    + NativePluginManifest.platform() + "/" + nativeLibrary.strip()) != null;
             JarEntry services = file.getJarEntry(FactoryDiscovery.SERVICES_FILE);
             if (services == null) {
-                return new Contents(manifest, Optional.empty());
+                return new Contents(manifest, Optional.empty(), hasNativeLibrary);
             }
             try (InputStream in = file.getInputStream(services)) {
-                return new Contents(manifest, Optional.of(parseServices(in)));
+                return new Contents(manifest, Optional.of(parseServices(in)), hasNativeLibrary);
             }
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw cannotOpen("plugin jar " + jar + " does not exist; check the path", e);
