@@ -204,6 +204,13 @@ final class Interpreter {
      * message; pushes 1 for success, else 0; copies as much of the callee's output as fits the output
      * region. Requires 7 words on the stack.
      *
+     * <p>The output region is checked as the reference checks it: its end is computed modulo 2^32, so
+     * a region whose end passes 2^32 "wraps" and passes the check when the wrapped end is within
+     * memory. The copy of the callee's output is then made only if {@code offset + copied bytes}
+     * (in 64 bits) fits in memory, and silently skipped otherwise — where the reference would write
+     * outside its buffer. At the largest message depth (2^31-1) the call fails without reaching the
+     * host: it pushes 0, since the nested depth cannot be represented.
+     *
      * @return false when a memory region does not fit, which fails the execution
      */
     private static boolean call(Host host, Message message, WordStack stack, Memory memory) {
@@ -214,8 +221,12 @@ final class Interpreter {
         long inputSize = stack.popLow32();
         long outputOffset = stack.popLow32();
         long outputSize = stack.popLow32();
-        if (!memory.expand(inputOffset, inputSize) || !memory.expand(outputOffset, outputSize)) {
+        if (!memory.expand(inputOffset, inputSize) || !memory.expandWrapping(outputOffset, outputSize)) {
             return false;
+        }
+        if (message.depth() == Integer.MAX_VALUE) {
+            stack.pushSmall(0);
+            return true;
         }
         Message nested = Message.builder()
                 .kind(CallKind.CALL)
@@ -230,7 +241,11 @@ final class Interpreter {
         try (Result result = host.call(nested)) {
             stack.pushSmall(result.status() == StatusCode.SUCCESS ? 1 : 0);
             Bytes output = result.output();
-            memory.copyIn(output, (int) outputOffset, (int) Math.min(outputSize, output.size()));
+            long count = Math.min(outputSize, output.size());
+            // Like the reference's store: touches [offset, offset + count) and copies only if that fits.
+            if (memory.expand(outputOffset, count)) {
+                memory.copyIn(output, (int) outputOffset, (int) count);
+            }
         }
         return true;
     }

@@ -47,6 +47,20 @@ final class Memory {
         return true;
     }
 
+    /**
+     * Touches the region {@code [offset, offset + size)} the way the reference touches CALL's output
+     * region: with its end computed modulo 2^32. Fails when that wrapped end lies beyond
+     * {@link #CAPACITY}; otherwise grows the active size to it. Nothing is read or written through
+     * such a region: the caller copies into memory only through a region {@link #expand} accepts.
+     *
+     * @param offset the start, 0 to 2^32-1
+     * @param size   the length in bytes, 0 to 2^32-1
+     * @return false when the wrapped end is beyond {@link #CAPACITY}; the active size is then unchanged
+     */
+    boolean expandWrapping(long offset, long size) {
+        return expand(0, (offset + size) & 0xffff_ffffL);
+    }
+
     /** The active size in bytes, 0 to {@link #CAPACITY}, as MSIZE reports it. */
     int activeSize() {
         return activeSize;

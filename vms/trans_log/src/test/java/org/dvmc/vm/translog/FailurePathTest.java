@@ -169,8 +169,18 @@ class FailurePathTest {
         @Test
         void callWithAnOutputRegionBeyondTheBufferFailsWithoutCalling() {
             assertFailure(StatusCode.FAILURE, runner.run(call(0, 0, 1024, 1)));
-            assertFailure(StatusCode.FAILURE, runner.run(call(0, 0, 1, 0xffff_ffffL)));
+            assertFailure(StatusCode.FAILURE, runner.run(call(0, 0, 0x7fff_ffffL, 0x7fff_ffffL)));
+            // The end wraps past 2^32 (as in the reference) to 1025, still beyond the buffer.
+            assertFailure(StatusCode.FAILURE, runner.run(call(0, 0, 0x8000_0000L, 0x8000_0401L)));
             assertTrue(runner.host.recordedCalls().isEmpty());
+        }
+
+        @Test
+        void callWithAnOutputRegionWhoseEndWrapsIntoTheBufferCallsTheHost() {
+            // The reference computes the output region's end modulo 2^32: 1 + 0xffffffff is 0, which fits.
+            Result result = runner.run(call(0, 0, 1, 0xffff_ffffL));
+            assertEquals(StatusCode.SUCCESS, result.status());
+            assertEquals(1, runner.host.recordedCalls().size());
         }
     }
 

@@ -398,6 +398,75 @@ class InstructionTest {
             assertEquals(1, releases.get());
         }
 
+        /** MSIZE, MSTORE of it at 0x200, RETURN of the word: the active memory size after a program. */
+        private String returnMsize() {
+            return "59" + push("0200") + "52" + push("20") + push("0200") + "f3";
+        }
+
+        @Test
+        void outputRegionPassing2To32IsTheIssuesExample() {
+            // Issue 10: out offset 1 + out size 0xffffffff passes 2^32. The reference checks the end modulo
+            // 2^32 (0: fits), calls, and copies min(size, 3) = 3 bytes of the callee's output at offset 1.
+            runner.host.callResult(Result.success(0, bytes("aabbcc")));
+
+            Result result = runner.run("63ffffffff600160006000600060aa6000f1596000f3", 100);
+
+            assertEquals(Result.success(89, bytes("00aabbcc")), result);
+            assertEquals(1, runner.host.recordedCalls().size());
+        }
+
+        @Test
+        void aWrappedOutputRegionGrowsMemoryToItsWrappedEnd() {
+            // End (0xfffffff0 + 0x20) mod 2^32 = 0x10: the active size becomes 16. The copy (3 bytes at
+            // 0xfffffff0) does not fit and is skipped: the reference would write outside its buffer there.
+            runner.host.callResult(Result.success(0, bytes("aabbcc")));
+
+            Result result = runner.run(callWith("00", CALLEE.toHex(), "00", 0, 0, 0xffff_fff0L, 0x20) + returnMsize());
+
+            assertEquals(bytes(word("10")), result.output());
+        }
+
+        @Test
+        void aCopyThatDoesNotFitIsSkippedWithoutFailing() {
+            runner.host.callResult(Result.success(0, bytes("aabbcc")));
+
+            Result result = runner.run(callWith("00", CALLEE.toHex(), "00", 0, 0, 0xffff_ffffL, 1) + returnMsize());
+
+            assertEquals(StatusCode.SUCCESS, result.status());
+            assertEquals(bytes(word("00")), result.output(), "nothing copied, memory untouched");
+        }
+
+        @Test
+        void anEmptyCalleeOutputStillTouchesTheOutputOffset() {
+            // The reference's store of 0 bytes at offset 1 grows the active size to 1.
+            Result result = runner.run(callWith("00", CALLEE.toHex(), "00", 0, 0, 1, 0xffff_ffffL) + returnMsize());
+
+            assertEquals(bytes(word("01")), result.output());
+        }
+
+        @Test
+        void atTheLargestDepthTheCallFailsWithoutReachingTheHost() {
+            Message deepest = Runner.message(1000).toBuilder().depth(Integer.MAX_VALUE).build();
+            String program = push("ff") + push("00") + "52"
+                    + callWith("00", CALLEE.toHex(), "00", 0, 0, 0, 32) + RETURN_TOP;
+
+            Result result = runner.run(deepest, program);
+
+            assertEquals(StatusCode.SUCCESS, result.status());
+            assertEquals(bytes(word("00")), result.output(), "CALL pushed 0");
+            assertTrue(runner.host.recordedCalls().isEmpty());
+        }
+
+        @Test
+        void oneBelowTheLargestDepthTheCallIsMadeAtTheLargestDepth() {
+            Message message = Runner.message(1000).toBuilder().depth(Integer.MAX_VALUE - 1).build();
+
+            Result result = runner.run(message, callWith("00", CALLEE.toHex(), "00", 0, 0, 0, 0) + RETURN_TOP);
+
+            assertEquals(bytes(word("01")), result.output());
+            assertEquals(Integer.MAX_VALUE, runner.host.recordedCalls().get(0).depth());
+        }
+
         @Test
         void costsOneGasLikeAnyInstruction() {
             Result result = runner.run(callWith("ffff", CALLEE.toHex(), "00", 0, 0, 0, 0), 100);
