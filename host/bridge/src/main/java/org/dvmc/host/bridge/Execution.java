@@ -2,27 +2,47 @@ package org.dvmc.host.bridge;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dvmc.spi.Host;
 
 /**
- * One native execution in progress: the Java {@link Host} it runs against, the memory it owns, and the first
- * failure of an upcall. Native code knows it only by its id, which the bridge passes as the
+ * One native execution in progress: the Java {@link Host} it runs against, the native memory it owns, and the
+ * first failure of an upcall. Native code knows it only by its id, which the bridge passes as the
  * {@code dvmc_host_context*}: every upcall finds its own execution by that id, so concurrent executions on
  * one VM instance and nested executions (native → Java host → native) each reach their own host.
  *
- * <p>An execution is used by the thread that runs it (and the VM's upcalls on that thread).
+ * <p><b>Memory.</b> An execution allocates (message, code, input, the result, the callbacks' return values,
+ * tx-context arrays) from its thread's scratch buffer, a bump allocator: a nested execution on the same thread
+ * allocates above its caller and gives its part back when it ends, so no allocation outlives its execution
+ * and nothing is malloc'ed per execution. What does not fit goes to a confined arena made for the execution.
+ *
+ * <p>An execution is used by the thread that runs it (and the VM's upcalls on that thread); an upcall from
+ * another thread that needs memory (get_tx_context with blob hashes) fails and ends the execution as
+ * internal error.
  */
-final class Execution implements AutoCloseable {
+final class Execution implements SegmentAllocator, AutoCloseable {
 
     private static final ConcurrentHashMap<Long, Execution> RUNNING = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
 
+    /** Bytes of scratch memory per thread: enough for the common execution many times over. */
+    static final long SCRATCH_BYTES = 64 * 1024;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's bump-allocated native buffer, freed with the thread (automatic arena). */
+    private static final class Scratch {
+        final MemorySegment memory = Arena.ofAuto().allocate(SCRATCH_BYTES, 16);
+        long top;
+    }
+
     final long id;
     final Host host;
-    /** This execution's memory: message, code, input, tx-context arrays; freed when it ends. */
-    final Arena arena;
+    private final Thread owner = Thread.currentThread();
+    private final Scratch scratch;
+    private final long start;
+    private Arena overflow;
     /** Where a callback's 32-byte return value is built; the upcall stub copies it out at once. */
     final MemorySegment word;
     /** Where get_tx_context's return value is built. */
@@ -35,10 +55,11 @@ final class Execution implements AutoCloseable {
     private Execution(Host host) {
         this.id = NEXT_ID.getAndIncrement();
         this.host = host;
-        this.arena = Arena.ofConfined();
-        this.word = arena.allocate(Abi.BYTES32);
-        this.txContext = arena.allocate(Abi.TX_CONTEXT);
-        this.callResult = arena.allocate(Abi.RESULT);
+        this.scratch = SCRATCH.get();
+        this.start = scratch.top;
+        this.word = allocate(Abi.BYTES32);
+        this.txContext = allocate(Abi.TX_CONTEXT);
+        this.callResult = allocate(Abi.RESULT);
     }
 
     /** Starts an execution against {@code host}; close it when the native call returned. */
@@ -56,6 +77,23 @@ final class Execution implements AutoCloseable {
     /** The host context pointer native code gets: the id, never dereferenced. */
     MemorySegment context() {
         return MemorySegment.ofAddress(id);
+    }
+
+    /**
+     * Memory that lives until this execution ends, not zeroed. From the thread's scratch buffer when it fits,
+     * else from the execution's own arena.
+     */
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        long aligned = (scratch.top + byteAlignment - 1) & -byteAlignment;
+        if (Thread.currentThread() == owner && aligned + byteSize <= SCRATCH_BYTES) {
+            scratch.top = aligned + byteSize;
+            return scratch.memory.asSlice(aligned, byteSize);
+        }
+        if (overflow == null) {
+            overflow = Arena.ofConfined();
+        }
+        return overflow.allocate(byteSize, byteAlignment);
     }
 
     /** Records an upcall's failure; the first one wins, later ones are suppressed into it. */
@@ -76,9 +114,13 @@ final class Execution implements AutoCloseable {
         return RUNNING.size();
     }
 
+    /** Ends the execution: unregisters it and gives its memory back. */
     @Override
     public void close() {
         RUNNING.remove(id);
-        arena.close();
+        scratch.top = start;
+        if (overflow != null) {
+            overflow.close();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -244,7 +245,7 @@ final class HostUpcalls {
             if (tx == null) {
                 throw new IllegalStateException("Host.getTxContext returned null");
             }
-            writeTxContext(target, tx, execution.arena);
+            writeTxContext(target, tx, execution);
             return target;
         } catch (Throwable t) {
             execution.fail(t);
@@ -377,7 +378,7 @@ final class HostUpcalls {
         Memory.writeAddress(target, Abi.RESULT_CREATE_ADDRESS, result.createAddress());
     }
 
-    private static void writeTxContext(MemorySegment target, TxContext tx, Arena arena) {
+    private static void writeTxContext(MemorySegment target, TxContext tx, SegmentAllocator arena) {
         Memory.writeBytes32(target, Abi.TX_GAS_PRICE, tx.gasPrice());
         Memory.writeAddress(target, Abi.TX_ORIGIN, tx.origin());
         Memory.writeAddress(target, Abi.TX_COINBASE, tx.coinbase());
@@ -415,8 +416,8 @@ final class HostUpcalls {
         target.set(JAVA_LONG, Abi.TX_INITCODES_COUNT, initcodes.size());
     }
 
-    /** A native copy of {@code bytes} in {@code arena}; NULL for none. */
-    static MemorySegment copyIn(Bytes bytes, Arena arena) {
+    /** A native copy of {@code bytes} from {@code arena}; NULL for none. */
+    static MemorySegment copyIn(Bytes bytes, SegmentAllocator arena) {
         if (bytes.isEmpty()) {
             return MemorySegment.NULL;
         }

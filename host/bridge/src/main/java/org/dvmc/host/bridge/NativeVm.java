@@ -137,12 +137,11 @@ final class NativeVm implements Vm {
         Objects.requireNonNull(code, "code");
         ensureOpen();
         try (Execution execution = Execution.start(host)) {
-            Arena arena = execution.arena;
-            MemorySegment nativeMessage = writeMessage(message, arena);
-            MemorySegment nativeCode = HostUpcalls.copyIn(code, arena);
+            MemorySegment nativeMessage = writeMessage(message, execution);
+            MemorySegment nativeCode = HostUpcalls.copyIn(code, execution);
             MemorySegment result;
             try {
-                result = (MemorySegment) EXECUTE.invokeExact(execute, (SegmentAllocator) arena, instance,
+                result = (MemorySegment) EXECUTE.invokeExact(execute, (SegmentAllocator) execution, instance,
                         HostUpcalls.INTERFACE, execution.context(), revision.code(), nativeMessage, nativeCode,
                         (long) code.size());
             } catch (Throwable t) {
@@ -192,7 +191,7 @@ final class NativeVm implements Vm {
         }
     }
 
-    private static MemorySegment writeMessage(Message message, Arena arena) {
+    private static MemorySegment writeMessage(Message message, Execution arena) {
         MemorySegment target = arena.allocate(Abi.MESSAGE);
         target.set(JAVA_INT, Abi.MESSAGE_KIND, message.kind().code());
         target.set(JAVA_INT, Abi.MESSAGE_FLAGS, MessageFlag.toMask(message.flags()));
