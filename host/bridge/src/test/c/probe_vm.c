@@ -65,7 +65,7 @@ static enum dvmc_set_option_result set_option(struct dvmc_vm* vm, char const* na
     probe_vm* probe = (probe_vm*)vm;
     if (strcmp(name, "verbose") != 0)
         return DVMC_SET_OPTION_INVALID_NAME;
-    if (strlen(value) != 1 || value[0] < '0' || value[0] > '2')
+    if (value == NULL || strlen(value) != 1 || value[0] < '0' || value[0] > '2')
         return DVMC_SET_OPTION_INVALID_VALUE;
     probe->verbose = value[0] - '0';
     return DVMC_SET_OPTION_SUCCESS;

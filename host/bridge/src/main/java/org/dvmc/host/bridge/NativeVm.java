@@ -30,7 +30,7 @@ import org.dvmc.spi.Vm;
  * <p>{@code abi_version}, {@code name} and {@code version} are read once, when the instance is wrapped;
  * {@link #capabilities()} calls {@code get_capabilities} each time (an option may change them);
  * {@link #setOption} calls {@code set_option} ({@code INVALID_NAME} when the VM has none, as the reference
- * helper does); {@link #close()} calls {@code destroy} exactly once and then closes the library.
+ * helper does; a null value is passed as NULL); {@link #close()} calls {@code destroy} exactly once and then closes the library.
  *
  * <p>{@link #retrieveDescVx} copies the message and code into native memory owned by the execution, calls
  * {@code retrieve_desc_vx} with the bridge's host interface and a host context standing for this execution
@@ -113,15 +113,15 @@ final class NativeVm implements Vm {
 
     @Override
     public SetOptionResult setOption(String optionName, String value) {
-        Objects.requireNonNull(optionName, "name");
-        Objects.requireNonNull(value, "value");
         ensureOpen();
-        if (setOption.equals(MemorySegment.NULL)) {
+        // No set_option (the reference default), or no name to look up: no such option.
+        if (setOption.equals(MemorySegment.NULL) || optionName == null) {
             return SetOptionResult.INVALID_NAME;
         }
         try (Arena arena = Arena.ofConfined()) {
+            // A null value is passed as NULL, which the C ABI allows.
             int code = (int) SET_OPTION.invokeExact(setOption, instance, arena.allocateFrom(optionName),
-                    arena.allocateFrom(value));
+                    value == null ? MemorySegment.NULL : arena.allocateFrom(value));
             // A number outside the enum is no success and no known name problem: the value was not taken.
             return SetOptionResult.fromCode(code).orElse(SetOptionResult.INVALID_VALUE);
         } catch (Throwable t) {
