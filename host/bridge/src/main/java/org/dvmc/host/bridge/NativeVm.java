@@ -120,8 +120,8 @@ final class NativeVm implements Vm {
         }
         try (Arena arena = Arena.ofConfined()) {
             // A null value is passed as NULL, which the C ABI allows.
-            int code = (int) SET_OPTION.invokeExact(setOption, instance, arena.allocateFrom(optionName),
-                    value == null ? MemorySegment.NULL : arena.allocateFrom(value));
+            MemorySegment nativeValue = value == null ? MemorySegment.NULL : arena.allocateFrom(value);
+            int code = (int) SET_OPTION.invokeExact(setOption, instance, arena.allocateFrom(optionName), nativeValue);
             // A number outside the enum is no success and no known name problem: the value was not taken.
             return SetOptionResult.fromCode(code).orElse(SetOptionResult.INVALID_VALUE);
         } catch (Throwable t) {
