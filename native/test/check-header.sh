@@ -2,7 +2,8 @@
 # Checks the C header native/include/dvmc/dvmc.h (run by the Maven build of module `native`, phase test):
 #   1. layout_check.c — every sizeof/offsetof/enum value as static assertions — compiles warning-free
 #      as C99, C11 and C++17 with -Wall -Wextra -pedantic -Werror;
-#   2. layout_dump.c prints the same numbers; its output must equal test/layout_expected.txt (the file the
+#   2. hpp_check.cpp compiles dvmc.hpp (C++17, same flags) and runs its helpers under ASan + UBSan;
+#   3. layout_dump.c prints the same numbers; its output must equal test/layout_expected.txt (the file the
 #      Java bridge's layout test compares its own layouts with). The dump is also left in OUT_DIR/layout.txt.
 # Usage: check-header.sh OUT_DIR
 set -euo pipefail
@@ -26,10 +27,9 @@ for std in c99 c11; do
 done
 g++ -std=c++17 "${strict[@]}" -x c++ -c "$here/layout_check.c" -o "$out/layout_check_cxx17.o"
 echo "check-header: dvmc.h layout checks pass as c++17"
-if [ -f "$include/dvmc/dvmc.hpp" ]; then
-  g++ -std=c++17 "${strict[@]}" -x c++ -c "$here/hpp_check.cpp" -o "$out/hpp_check.o"
-  echo "check-header: dvmc.hpp compiles as c++17"
-fi
+g++ -std=c++17 "${strict[@]}" -O0 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+  "$here/hpp_check.cpp" -o "$out/hpp_check"
+"$out/hpp_check"
 
 gcc -std=c99 "${strict[@]}" "$here/layout_dump.c" -o "$out/layout_dump"
 "$out/layout_dump" > "$out/layout.txt"
