@@ -14,7 +14,7 @@ class RunReportTest {
 
     @Test
     void printsTheDesignExampleCharacterForCharacter() {
-        String text = RunReport.config("trans_log") + RunReport.header(Revision.PRAGUE, 99, false)
+        String text = RunReport.config("trans_log") + RunReport.header(Revision.CANCUN, 99, false)
                 + RunReport.completed(new RunOutcome.Completed(StatusCode.SUCCESS, 6, Bytes.of(new byte[32]),
                         Optional.empty()));
         assertEquals("Config: trans_log\n"
