@@ -102,8 +102,7 @@ final class HostUpcalls {
         }
     }
 
-    private static MemorySegment word(MemorySegment context, Bytes32 value) {
-        Execution execution = execution(context);
+    private static MemorySegment word(Execution execution, Bytes32 value) {
         Memory.writeBytes32(execution.word, 0, value);
         return execution.word;
     }
@@ -130,7 +129,7 @@ final class HostUpcalls {
     static MemorySegment getStorage(MemorySegment context, MemorySegment address, MemorySegment key) {
         try {
             Execution execution = execution(context);
-            return word(context, execution.host.getStorage(Memory.addressAt(address), Memory.bytes32At(key)));
+            return word(execution, execution.host.getStorage(Memory.addressAt(address), Memory.bytes32At(key)));
         } catch (Throwable t) {
             fail(context, t);
             return zeroWord(context);
@@ -150,7 +149,8 @@ final class HostUpcalls {
 
     static MemorySegment getBalance(MemorySegment context, MemorySegment address) {
         try {
-            return word(context, execution(context).host.getBalance(Memory.addressAt(address)));
+            Execution execution = execution(context);
+            return word(execution, execution.host.getBalance(Memory.addressAt(address)));
         } catch (Throwable t) {
             fail(context, t);
             return zeroWord(context);
@@ -168,7 +168,8 @@ final class HostUpcalls {
 
     static MemorySegment getCodeHash(MemorySegment context, MemorySegment address) {
         try {
-            return word(context, execution(context).host.getCodeHash(Memory.addressAt(address)));
+            Execution execution = execution(context);
+            return word(execution, execution.host.getCodeHash(Memory.addressAt(address)));
         } catch (Throwable t) {
             fail(context, t);
             return zeroWord(context);
@@ -214,7 +215,7 @@ final class HostUpcalls {
         }
         MemorySegment target = execution.callResult;
         try {
-            Message javaMessage = readMessage(message.reinterpret(Abi.MESSAGE.byteSize()));
+            Message javaMessage = readMessage(message);
             try (Result result = execution.host.call(javaMessage)) {
                 if (result == null) {
                     throw new IllegalStateException("Host.call returned null");
@@ -256,7 +257,8 @@ final class HostUpcalls {
 
     static MemorySegment getBlockHash(MemorySegment context, long number) {
         try {
-            return word(context, execution(context).host.getBlockHash(number));
+            Execution execution = execution(context);
+            return word(execution, execution.host.getBlockHash(number));
         } catch (Throwable t) {
             fail(context, t);
             return zeroWord(context);
@@ -308,7 +310,8 @@ final class HostUpcalls {
     static MemorySegment getTransientStorage(MemorySegment context, MemorySegment address, MemorySegment key) {
         try {
             Execution execution = execution(context);
-            return word(context, execution.host.getTransientStorage(Memory.addressAt(address), Memory.bytes32At(key)));
+            return word(execution, execution.host.getTransientStorage(Memory.addressAt(address),
+                    Memory.bytes32At(key)));
         } catch (Throwable t) {
             fail(context, t);
             return zeroWord(context);

@@ -45,14 +45,14 @@ final class Memory {
         segment.set(LONG_BE, offset + 24, value.w3());
     }
 
-    /** The 20 bytes a pointer argument points to, as an address. */
+    /** The 20 bytes a pointer argument points to (declared with its target layout, so sized), as an address. */
     static Address addressAt(MemorySegment pointer) {
-        return readAddress(pointer.reinterpret(20), 0);
+        return readAddress(pointer, 0);
     }
 
-    /** The 32 bytes a pointer argument points to. */
+    /** The 32 bytes a pointer argument points to (declared with its target layout, so sized). */
     static Bytes32 bytes32At(MemorySegment pointer) {
-        return readBytes32(pointer.reinterpret(32), 0);
+        return readBytes32(pointer, 0);
     }
 
     /** {@code size} bytes at {@code data} as a copy; NULL with size 0 is empty. */
