@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.dvmc.spi.Host;
 
 /**
@@ -24,8 +25,17 @@ import org.dvmc.spi.Host;
  */
 final class Execution implements SegmentAllocator, AutoCloseable {
 
-    private static final ConcurrentHashMap<Long, Execution> RUNNING = new ConcurrentHashMap<>();
-    private static final AtomicLong NEXT_ID = new AtomicLong(1);
+    /**
+     * The executions in progress, by slot. A host context is {@code serial << 32 | slot + 1}: the slot makes a
+     * callback's lookup one array read, the serial tells a stale context from the slot's next user. A new
+     * execution takes a free slot near {@code serial} with a compare-and-set (no lock); in the rare case that
+     * {@value #SLOTS} executions are in progress around it, it goes to a map instead (slot part 0).
+     */
+    static final int SLOTS = 4096;
+    private static final AtomicReferenceArray<Execution> TABLE = new AtomicReferenceArray<>(SLOTS);
+    private static final ConcurrentHashMap<Long, Execution> OVERFLOW = new ConcurrentHashMap<>();
+    private static final AtomicLong SERIAL = new AtomicLong(1);
+    private static final int PROBES = 32;
 
     /** Bytes of scratch memory per thread: enough for the common execution many times over. */
     static final long SCRATCH_BYTES = 64 * 1024;
@@ -37,7 +47,9 @@ final class Execution implements SegmentAllocator, AutoCloseable {
         long top;
     }
 
-    final long id;
+    /** The host context native code gets for this execution; never dereferenced. Set before it is published. */
+    long id;
+    private int slot;
     final Host host;
     private final Thread owner = Thread.currentThread();
     private final Scratch scratch;
@@ -53,7 +65,6 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     private Throwable failure;
 
     private Execution(Host host) {
-        this.id = NEXT_ID.getAndIncrement();
         this.host = host;
         this.scratch = SCRATCH.get();
         this.start = scratch.top;
@@ -65,13 +76,36 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     /** Starts an execution against {@code host}; close it when the native call returned. */
     static Execution start(Host host) {
         Execution execution = new Execution(host);
-        RUNNING.put(execution.id, execution);
+        long serial = (SERIAL.getAndIncrement() & 0x7fff_ffffL) << 32;
+        int base = (int) (serial >>> 32);
+        for (int probe = 0; probe < PROBES; probe++) {
+            int slot = (base + probe) & (SLOTS - 1);
+            if (TABLE.get(slot) == null) {
+                execution.slot = slot;
+                execution.id = serial | (slot + 1L);
+                if (TABLE.compareAndSet(slot, null, execution)) {
+                    return execution;
+                }
+            }
+        }
+        execution.slot = -1;
+        execution.id = serial;
+        OVERFLOW.put(serial, execution);
         return execution;
     }
 
     /** The execution a host context pointer stands for; null when none (a VM calling after it returned). */
     static Execution of(MemorySegment context) {
-        return RUNNING.get(context.address());
+        long id = context.address();
+        int slot = (int) id - 1;
+        if (slot < 0) {
+            return OVERFLOW.get(id);
+        }
+        if (slot >= SLOTS) {
+            return null;
+        }
+        Execution execution = TABLE.get(slot);
+        return execution != null && execution.id == id ? execution : null;
     }
 
     /** The host context pointer native code gets: the id, never dereferenced. */
@@ -111,13 +145,21 @@ final class Execution implements SegmentAllocator, AutoCloseable {
 
     /** The number of executions in progress, in all VMs. */
     static int running() {
-        return RUNNING.size();
+        int count = OVERFLOW.size();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            count += TABLE.get(slot) == null ? 0 : 1;
+        }
+        return count;
     }
 
     /** Ends the execution: unregisters it and gives its memory back. */
     @Override
     public void close() {
-        RUNNING.remove(id);
+        if (slot >= 0) {
+            TABLE.set(slot, null);
+        } else {
+            OVERFLOW.remove(id);
+        }
         scratch.top = start;
         if (overflow != null) {
             overflow.close();

@@ -1,0 +1,49 @@
+package org.dvmc.host.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dvmc.host.testkit.MockedHost;
+import org.junit.jupiter.api.Test;
+
+/** Host contexts: each finds its own execution, a stale one finds none, and more than the table holds still work. */
+class ExecutionRegistryTest {
+
+    @Test
+    void moreExecutionsThanSlotsEachFindTheirOwn() {
+        int before = Execution.running();
+        List<Execution> executions = new ArrayList<>();
+        for (int i = 0; i < Execution.SLOTS + 500; i++) {
+            executions.add(Execution.start(new MockedHost()));
+        }
+        for (Execution execution : executions) {
+            assertSame(execution, Execution.of(execution.context()));
+        }
+        List<Execution> closed = new ArrayList<>();
+        for (int i = executions.size() - 1; i >= 0; i--) {
+            executions.get(i).close();
+            closed.add(executions.get(i));
+        }
+        for (Execution execution : closed) {
+            assertNull(Execution.of(execution.context()), "a context after its execution ended");
+        }
+        assertEquals(before, Execution.running());
+    }
+
+    @Test
+    void aReusedSlotDoesNotAnswerAnOldContext() {
+        Execution first = Execution.start(new MockedHost());
+        java.lang.foreign.MemorySegment stale = first.context();
+        first.close();
+        Execution second = Execution.start(new MockedHost());
+        try {
+            assertNull(Execution.of(stale));
+            assertSame(second, Execution.of(second.context()));
+        } finally {
+            second.close();
+        }
+    }
+}
