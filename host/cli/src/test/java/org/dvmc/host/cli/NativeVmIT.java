@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end: the packaged dvmc.jar runs native VMs — a library by path and a native plugin jar by codename —
  * on the JDK 22+ the build was given, lists them as native, prints no FFM warning, and on Java 17 fails with
- * the message that says which Java is needed. The native VM is the bridge's test probe (built here with gcc
- * from host/bridge/src/test/c/probe_vm.c); the native trans_log has tests of its own. Runs only in a build
+ * the message that says which Java is needed. The native VMs are the native trans_log (its plugin jar, and its
+ * library by path) and the bridge's test probe (built here with gcc from host/bridge/src/test/c/probe_vm.c),
+ * whose options and errors are known. Runs only in a build
  * with the native bridge (-Ddvmc.jdk22.home, which ./run-tests passes); ./run-tests fails when there is none.
  */
 class NativeVmIT {
@@ -52,6 +53,35 @@ class NativeVmIT {
         assertEquals(0, gcc.waitFor(), "gcc failed");
         plugins = Files.createDirectory(directory.resolve("plugins"));
         writeNativePluginJar(plugins.resolve("probe-native-1.0.0.jar"), Files.readAllBytes(library));
+        // The real native trans_log: its plugin jar, and its library by path.
+        Path translogJar = Path.of(System.getProperty("translog.native.plugin.jar"));
+        Files.copy(translogJar, plugins.resolve("trans-log-native.jar"));
+        Files.copy(Path.of(System.getProperty("translog.plugin.jar")), plugins.resolve("trans-log.jar"));
+        translogLibrary = directory.resolve("libtrans_log_vm.so");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(translogJar.toFile())) {
+            String platform = System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x86_64";
+            Files.copy(jar.getInputStream(jar.getJarEntry("native/" + platform + "/libtrans_log_vm.so")), translogLibrary);
+        }
+    }
+
+    private static Path translogLibrary;
+
+    @Test
+    void runsTheNativeTransLogByCodenameAndByPathLikeTheJavaOne() throws Exception {
+        Run java = dvmc(JDK22_JAVA, "--vm", "trans_log", "run", "30600052596000f3", "--gas", "99");
+        Run byCodename = dvmc(JDK22_JAVA, "--vm", "trans_log_native", "run", "30600052596000f3", "--gas", "99");
+        Run byPath = dvmc(JDK22_JAVA, "--vm", translogLibrary.toString(), "run", "30600052596000f3", "--gas", "99");
+        assertEquals(0, java.status(), java.toString());
+        String javaOutput = java.out().substring(java.out().indexOf('\n') + 1);
+        assertEquals(new Run(0, "Config: trans_log_native\n" + javaOutput, ""), byCodename);
+        assertEquals(new Run(0, "Config: " + translogLibrary + "\n" + javaOutput, ""), byPath);
+    }
+
+    @Test
+    void testVmPassesOnTheNativeTransLog() throws Exception {
+        Run run = dvmc(JDK22_JAVA, "--vm", "trans_log_native", "test-vm");
+        assertEquals(0, run.status(), run.toString());
+        assertContains(run.out(), "passed, 0 failed");
     }
 
     /** A native plugin jar as docs/NATIVE_VMS.md describes it: manifest attributes and native/<platform>/<library>. */
