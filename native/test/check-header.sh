@@ -3,7 +3,8 @@
 #   1. layout_check.c — every sizeof/offsetof/enum value as static assertions — compiles warning-free
 #      as C99, C11 and C++17 with -Wall -Wextra -pedantic -Werror;
 #   2. hpp_check.cpp compiles dvmc.hpp (C++17, same flags) and runs its helpers under ASan + UBSan;
-#   3. layout_dump.c prints the same numbers; its output must equal test/layout_expected.txt (the file the
+#   3. the guide's example VM docs/examples/native-vm/echo_vm.c builds as a C99 library and runs (ASan);
+#   4. layout_dump.c prints the same numbers; its output must equal test/layout_expected.txt (the file the
 #      Java bridge's layout test compares its own layouts with). The dump is also left in OUT_DIR/layout.txt.
 # Usage: check-header.sh OUT_DIR
 set -euo pipefail
@@ -30,6 +31,12 @@ echo "check-header: dvmc.h layout checks pass as c++17"
 g++ -std=c++17 "${strict[@]}" -O0 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
   "$here/hpp_check.cpp" -o "$out/hpp_check"
 "$out/hpp_check"
+
+example="$here/../../docs/examples/native-vm/echo_vm.c"
+gcc -std=c99 "${strict[@]}" -O2 -fPIC -shared -fvisibility=hidden "$example" -o "$out/libecho_vm.so"
+gcc -std=c99 "${strict[@]}" -O0 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+  "$example" "$here/echo_vm_check.c" -o "$out/echo_vm_check"
+"$out/echo_vm_check"
 
 gcc -std=c99 "${strict[@]}" "$here/layout_dump.c" -o "$out/layout_dump"
 "$out/layout_dump" > "$out/layout.txt"

@@ -9,6 +9,9 @@
 #       compiles test/driver.cpp together with trans_log_vm.cpp under -fsanitize=address,undefined
 #       -fno-sanitize-recover=all (leak checking on) and runs it twice: on the VM compiled into the driver,
 #       and on LIBRARY (the shipped .so) loaded with dlopen.
+#   build.sh bench WORK_DIR LIBRARY
+#       compiles test/bench.cpp (-O2) and prints ns per execution of LIBRARY driven by a C++ loop: the
+#       baseline docs/PERFORMANCE.md compares the bridge with. Not part of the test run.
 #
 # Compiler: $CXX, default g++ (C++17). Only Linux is supported for now.
 set -euo pipefail
@@ -25,6 +28,11 @@ if ! command -v "$cxx" >/dev/null 2>&1; then
   fail "the C++ compiler '$cxx' is not on the PATH. The native trans_log needs a C++17 compiler:" \
        "install g++ (Debian/Ubuntu: apt-get install g++), set CXX to another one, or skip the native" \
        "modules with -Ddvmc.native.skip=true."
+fi
+
+if ! command -v nm >/dev/null 2>&1; then
+  fail "'nm' (binutils) is not on the PATH; it checks the library's exported symbols. Install binutils" \
+       "(Debian/Ubuntu: apt-get install binutils), or skip the native modules with -Ddvmc.native.skip=true."
 fi
 
 platform() {
@@ -78,8 +86,15 @@ case "${1:-}" in
     "$work/driver"
     "$work/driver" --library "$library"
     ;;
+  bench)
+    work="${2:?usage: build.sh bench WORK_DIR LIBRARY}"
+    library="${3:?usage: build.sh bench WORK_DIR LIBRARY}"
+    mkdir -p "$work"
+    "$cxx" "${common[@]}" -O2 "$here/test/bench.cpp" -o "$work/bench" -ldl
+    "$work/bench" "$library"
+    ;;
   *)
-    echo "usage: build.sh library OUT_DIR VERSION | build.sh test WORK_DIR VERSION LIBRARY" >&2
+    echo "usage: build.sh library OUT_DIR VERSION | build.sh test WORK_DIR VERSION LIBRARY | build.sh bench WORK_DIR LIBRARY" >&2
     exit 2
     ;;
 esac

@@ -63,19 +63,36 @@ Word word_of_small(uint64_t value) noexcept
     return Word{{0, 0, 0, value}};
 }
 
+/// 8 big-endian bytes as a number (memcpy and a byte swap: one load, no per-byte loop).
+uint64_t load_big_endian(const uint8_t* bytes) noexcept
+{
+    uint64_t value;
+    std::memcpy(&value, bytes, sizeof(value));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    value = __builtin_bswap64(value);
+#endif
+    return value;
+}
+
+void store_big_endian(uint8_t* bytes, uint64_t value) noexcept
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    value = __builtin_bswap64(value);
+#endif
+    std::memcpy(bytes, &value, sizeof(value));
+}
+
 Word word_of_bytes(const uint8_t* bytes32) noexcept
 {
-    Word w{};
-    for (int i = 0; i < 32; ++i)
-        w.lane[i / 8] = (w.lane[i / 8] << 8) | bytes32[i];
-    return w;
+    return Word{{load_big_endian(bytes32), load_big_endian(bytes32 + 8), load_big_endian(bytes32 + 16),
+                 load_big_endian(bytes32 + 24)}};
 }
 
 dvmc_bytes32 bytes_of_word(const Word& w) noexcept
 {
     dvmc_bytes32 b;
-    for (int i = 0; i < 32; ++i)
-        b.bytes[i] = static_cast<uint8_t>(w.lane[i / 8] >> (56 - 8 * (i % 8)));
+    for (int i = 0; i < 4; ++i)
+        store_big_endian(b.bytes + 8 * i, w.lane[i]);
     return b;
 }
 
@@ -98,10 +115,12 @@ dvmc_address address_of_word(const Word& w) noexcept
 /// bytes past the end of the source read as zero (CALLDATALOAD, and PUSH cut short by the end).
 Word word_of_slice(const uint8_t* source, size_t source_size, uint64_t from, size_t count) noexcept
 {
-    uint8_t bytes[32] = {};
     size_t available = from < source_size ? source_size - static_cast<size_t>(from) : 0;
     if (available > count)
         available = count;
+    if (count == 1)  // PUSH1, the common case
+        return word_of_small(available == 1 ? source[from] : 0);
+    uint8_t bytes[32] = {};
     if (available > 0)
         std::memcpy(bytes + (32 - count), source + from, available);
     return word_of_bytes(bytes);

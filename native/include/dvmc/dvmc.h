@@ -282,8 +282,8 @@ typedef dvmc_bytes32 (*dvmc_get_transient_storage_fn)(struct dvmc_host_context* 
 
 /**
  * What a storage write did, judged against the value at the start of the transaction ("original")
- * and before the write ("current"), as EIP-2200 / EIP-3529 gas rules need it. Notation: 0 is zero,
- * X and Y non-zero, X != Y, "a -> b -> c" is original -> current -> new value.
+ * and before the write ("current"), as EIP-2200 / EIP-3529 gas rules need it. Notation: 0 is zero;
+ * X, Y and Z are non-zero with Y != X and Z != X; "a -> b -> c" is original -> current -> new value.
  * Java: org.dvmc.spi.StorageStatus (same numbers).
  */
 enum dvmc_storage_status

@@ -4,6 +4,7 @@
 //
 //   driver                          the VM compiled into the driver (instrumented by the sanitizers)
 //   driver --library PATH.so        the same suite on the shipped library, loaded with dlopen
+//   driver --replay                 programs from stdin, results to stdout (the differential test)
 //
 // It runs the example vectors and instruction vectors of the Java trans_log's tests
 // (vms/trans_log/src/test: ExamplesTest, InstructionTest, FailurePathTest, VerboseOptionTest) with
@@ -17,6 +18,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cinttypes>
 #include <climits>
 #include <cstdio>
@@ -34,8 +36,9 @@ namespace
 {
 using test::MockHost;
 
-int failures = 0;
-int checks = 0;
+// Atomic: the concurrency group checks results on 8 threads.
+std::atomic<int> failures{0};
+std::atomic<int> checks{0};
 dvmc_vm* (*create_vm)(void) = dvmc_create_trans_log_vm;
 
 #define CHECK(condition, ...)                                                   \
@@ -818,6 +821,91 @@ void random_programs()
     std::printf("\n");
 }
 
+/// "-" for no bytes, else lower-case hex.
+std::string field(const uint8_t* data, size_t size)
+{
+    return size == 0 ? "-" : hex(data, size);
+}
+
+std::vector<uint8_t> parse_field(const std::string& text)
+{
+    return text == "-" ? std::vector<uint8_t>{} : bytes(text);
+}
+
+/// --replay: reads programs from stdin, one per line, and prints one result line each, for the
+/// differential test against the Java trans_log (TransLogDifferentialIT). Input fields:
+///   rev gas depth block_number call_status call_gas_left call_output input code
+/// Output fields:
+///   status gas_left output calls storage_writes
+/// where calls is `gas,recipient,value,depth,input` per host call joined by ';' and storage_writes is
+/// `key,value` per set_storage joined by ';'; "-" stands for no bytes or an empty list.
+int replay()
+{
+    dvmc_vm* vm = create_vm();
+    char* line = nullptr;
+    size_t capacity = 0;
+    ssize_t length;
+    while ((length = getline(&line, &capacity, stdin)) > 0)
+    {
+        char rev_text[16], call_output[4096], input[4096], code[65536];
+        long long gas, block_number, call_gas_left;
+        int depth, rev, call_status;
+        if (std::sscanf(line, "%15s %lld %d %lld %d %lld %4095s %4095s %65535s", rev_text, &gas, &depth, &block_number,
+                        &call_status, &call_gas_left, call_output, input, code) != 9)
+        {
+            std::fprintf(stderr, "driver --replay: malformed line: %s", line);
+            std::free(line);
+            vm->destroy(vm);
+            return 2;
+        }
+        rev = std::atoi(rev_text);
+        MockHost host;
+        host.tx_context.block_number = block_number;
+        host.call_status = static_cast<dvmc_status_code>(call_status);
+        host.call_gas_left = call_gas_left;
+        host.call_output = parse_field(call_output);
+        dvmc_host_interface interface = host.interface();
+        const std::vector<uint8_t> input_bytes = parse_field(input);
+        const std::vector<uint8_t> code_bytes = parse_field(code);
+        dvmc_message m{};
+        m.kind = DVMC_CALL;
+        m.gas = gas;
+        m.depth = depth;
+        m.recipient = address(RECIPIENT);
+        m.code_address = address(RECIPIENT);
+        m.sender = address(SENDER);
+        m.input_data = input_bytes.empty() ? nullptr : input_bytes.data();
+        m.input_size = input_bytes.size();
+        const dvmc_result result = vm->retrieve_desc_vx(vm, &interface, host.context(), static_cast<dvmc_revision>(rev), &m,
+                                                        code_bytes.data(), code_bytes.size());
+        std::string out = std::to_string(result.status_code) + " " + std::to_string(result.gas_left) + " " +
+                          field(result.output_data, result.output_size) + " ";
+        if (result.release != nullptr)
+            result.release(&result);
+        std::string calls;
+        for (const auto& call : host.calls)
+        {
+            if (!calls.empty())
+                calls += ";";
+            calls += std::to_string(call.message.gas) + "," + hex(call.message.recipient.bytes, 20) + "," +
+                     hex(call.message.value.bytes, 32) + "," + std::to_string(call.message.depth) + "," +
+                     field(call.input.data(), call.input.size());
+        }
+        std::string writes;
+        for (const auto& [key, value] : host.storage_writes)
+        {
+            if (!writes.empty())
+                writes += ";";
+            writes += hex(key.bytes, 32) + "," + hex(value.bytes, 32);
+        }
+        out += (calls.empty() ? "-" : calls) + " " + (writes.empty() ? "-" : writes) + "\n";
+        std::fputs(out.c_str(), stdout);
+    }
+    std::free(line);
+    vm->destroy(vm);
+    return 0;
+}
+
 struct Group
 {
     const char* name;
@@ -845,9 +933,11 @@ int main(int argc, char** argv)
         }
         mode = argv[2];
     }
+    else if (argc == 2 && std::strcmp(argv[1], "--replay") == 0)
+        return replay();
     else if (argc != 1)
     {
-        std::fprintf(stderr, "usage: driver [--library PATH]\n");
+        std::fprintf(stderr, "usage: driver [--library PATH | --replay]\n");
         return 2;
     }
     std::printf("trans_log native driver on %s\n", mode);
@@ -857,11 +947,11 @@ int main(int argc, char** argv)
                             {"random programs (20,000)", random_programs}};
     for (const Group& group : groups)
     {
-        const int before = failures;
+        const int before = failures.load();
         group.run();
         std::printf("  %-26s %s\n", group.name, failures == before ? "ok" : "FAILED");
     }
-    std::printf("%d checks, %d failed\n", checks, failures);
+    std::printf("%d checks, %d failed\n", checks.load(), failures.load());
     if (library != nullptr)
         dlclose(library);
     return failures == 0 ? 0 : 1;

@@ -46,6 +46,8 @@ struct MockHost
     bool call_returns_broken_result = false;
 
     std::vector<RecordedCall> calls;
+    /// Every set_storage, in order: (key, value); trans_log writes only the recipient's storage.
+    std::vector<std::pair<dvmc_bytes32, dvmc_bytes32>> storage_writes;
     /// Releases of results the host handed out; tests check it equals calls.size().
     int releases = 0;
 
@@ -114,6 +116,7 @@ inline dvmc_storage_status mock_set_storage(dvmc_host_context* context, const dv
                                             const dvmc_bytes32* key, const dvmc_bytes32* value)
 {
     host_of(context).storage[{*address, *key}] = *value;
+    host_of(context).storage_writes.emplace_back(*key, *value);
     return DVMC_STORAGE_ASSIGNED;
 }
 
