@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.dvmc.spi.Host;
@@ -26,15 +27,20 @@ import org.dvmc.spi.Host;
 final class Execution implements SegmentAllocator, AutoCloseable {
 
     /**
-     * The executions in progress, by slot. A host context is {@code serial << 32 | slot + 1}: the slot makes a
-     * callback's lookup one array read, the serial tells a stale context from the slot's next user. A new
-     * execution takes a free slot near {@code serial} with a compare-and-set (no lock); in the rare case that
-     * {@value #SLOTS} executions are in progress around it, it goes to a map instead (slot part 0).
+     * The executions in progress, by slot. A host context is {@code generation << 32 | slot + 1}: the slot makes
+     * a callback's lookup one array read, the slot's generation tells a stale context from the slot's next user.
+     * A new execution takes a free slot from its thread's home (threads' homes are a cache line apart, so
+     * threads do not share lines or counters) with a compare-and-set, no lock; when the {@value #PROBES} slots
+     * from home are taken (deep nesting), it goes to a map instead (slot part 0).
      */
     static final int SLOTS = 4096;
+    private static final int SLOTS_PER_CACHE_LINE = 16;
     private static final AtomicReferenceArray<Execution> TABLE = new AtomicReferenceArray<>(SLOTS);
+    /** Per slot, how often it was taken; written only by the slot's owner. */
+    private static final int[] GENERATIONS = new int[SLOTS];
     private static final ConcurrentHashMap<Long, Execution> OVERFLOW = new ConcurrentHashMap<>();
-    private static final AtomicLong SERIAL = new AtomicLong(1);
+    private static final AtomicLong OVERFLOW_SERIAL = new AtomicLong(1);
+    private static final AtomicInteger HOMES = new AtomicInteger();
     private static final int PROBES = 32;
 
     /** Bytes of scratch memory per thread: enough for the common execution many times over. */
@@ -44,6 +50,8 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     /** A thread's bump-allocated native buffer, freed with the thread (automatic arena). */
     private static final class Scratch {
         final MemorySegment memory = Arena.ofAuto().allocate(SCRATCH_BYTES, 16);
+        /** Where this thread's executions look for a free slot first. */
+        final int home = HOMES.getAndIncrement() * SLOTS_PER_CACHE_LINE & (SLOTS - 1);
         long top;
     }
 
@@ -76,21 +84,21 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     /** Starts an execution against {@code host}; close it when the native call returned. */
     static Execution start(Host host) {
         Execution execution = new Execution(host);
-        long serial = (SERIAL.getAndIncrement() & 0x7fff_ffffL) << 32;
-        int base = (int) (serial >>> 32);
+        int home = execution.scratch.home;
         for (int probe = 0; probe < PROBES; probe++) {
-            int slot = (base + probe) & (SLOTS - 1);
-            if (TABLE.get(slot) == null) {
+            int slot = (home + probe) & (SLOTS - 1);
+            if (TABLE.get(slot) == null && TABLE.compareAndSet(slot, null, execution)) {
+                // The slot is ours until close(): its generation and our id need no further synchronization (the
+                // context reaches native code, and so any callback, only after this method returned).
+                int generation = ++GENERATIONS[slot] & 0x7fff_ffff;
                 execution.slot = slot;
-                execution.id = serial | (slot + 1L);
-                if (TABLE.compareAndSet(slot, null, execution)) {
-                    return execution;
-                }
+                execution.id = (long) generation << 32 | (slot + 1L);
+                return execution;
             }
         }
         execution.slot = -1;
-        execution.id = serial;
-        OVERFLOW.put(serial, execution);
+        execution.id = (OVERFLOW_SERIAL.getAndIncrement() & 0x7fff_ffffL) << 32;
+        OVERFLOW.put(execution.id, execution);
         return execution;
     }
 
