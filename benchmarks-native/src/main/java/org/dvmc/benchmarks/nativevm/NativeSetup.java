@@ -27,15 +27,27 @@ final class NativeSetup {
     private NativeSetup() {
     }
 
-    /** A program of the benchmarks: code, gas, input, and whether slot 0 starts at 0xbb. */
-    record Program(Bytes code, long gas, Bytes input, boolean counter) {
+    /**
+     * A program of the benchmarks: code, gas, input, whether slot 0 starts at 0xbb, and whether the host's
+     * getStorage answers zero at once (the "-trivial" programs: what remains is the VM's and the call's cost).
+     */
+    record Program(Bytes code, long gas, Bytes input, boolean counter, boolean trivialStorage) {
+
+        Program(Bytes code, long gas, Bytes input, boolean counter) {
+            this(code, gas, input, counter, false);
+        }
 
         Message message() {
             return Message.builder().gas(gas).recipient(RECIPIENT).input(input).build();
         }
 
         MockedHost newHost() {
-            MockedHost host = new MockedHost();
+            MockedHost host = trivialStorage ? new MockedHost() {
+                @Override
+                public Bytes32 getStorage(Address address, Bytes32 key) {
+                    return Bytes32.ZERO;
+                }
+            } : new MockedHost();
             host.account(RECIPIENT);
             if (counter) {
                 host.account(RECIPIENT).storage(Bytes32.ZERO, Bytes32.fromLong(0xbb));
@@ -58,8 +70,10 @@ final class NativeSetup {
                 if (!name.startsWith("sload-")) {
                     throw new IllegalArgumentException("unknown program " + name);
                 }
-                int n = Integer.parseInt(name.substring("sload-".length()));
-                yield new Program(Bytes.fromHex("6000" + "54".repeat(n) + "00"), 1_000_000, Bytes.EMPTY, true);
+                boolean trivial = name.endsWith("-trivial");
+                int n = Integer.parseInt(name.substring("sload-".length(), trivial ? name.length() - 8 : name.length()));
+                yield new Program(Bytes.fromHex("6000" + "54".repeat(n) + "00"), 1_000_000, Bytes.EMPTY, !trivial,
+                        trivial);
             }
         };
     }

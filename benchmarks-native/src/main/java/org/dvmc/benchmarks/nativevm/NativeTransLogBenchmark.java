@@ -37,7 +37,7 @@ public class NativeTransLogBenchmark {
     @Param({"native", "java"})
     public String vm;
 
-    @Param({"address", "calldata", "counter", "push32", "sload-0", "sload-100"})
+    @Param({"address", "calldata", "counter", "push32", "sload-0", "sload-100", "sload-0-trivial", "sload-100-trivial"})
     public String program;
 
     private VmLoader loader;
