@@ -31,8 +31,8 @@ final class NativeBridge {
         }
         int running = Runtime.version().feature();
         if (running < REQUIRED_JAVA) {
-            throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, what + " is a native VM, which needs Java "
-                    + REQUIRED_JAVA + " or newer (the Foreign Function & Memory API), but this is Java " + running
+            throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, what + " needs Java " + REQUIRED_JAVA
+                    + " or newer (native VMs run through the Foreign Function & Memory API), but this is Java " + running
                     + " (" + System.getProperty("java.home") + "); run with a JDK " + REQUIRED_JAVA + "+: set JAVA_HOME"
                     + " to it (./dvmc picks one under /usr/lib/jvm by itself when JAVA_HOME is not set)");
         }
@@ -52,11 +52,11 @@ final class NativeBridge {
                 return providers.next();
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, what + " is a native VM, but the native"
-                    + " bridge cannot be loaded (" + e + "); rebuild the host with the dvmc-bridge module", e);
+            throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, what + " needs the native bridge, which"
+                    + " cannot be loaded (" + e + "); rebuild the host with the dvmc-bridge module", e);
         }
-        throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, what + " is a native VM, but this host was built"
-                + " without the native bridge (dvmc-bridge is not on its class path); build it with a JDK "
+        throw new LoaderException(LoaderErrorCode.VM_CREATION_FAILURE, what + " needs the native bridge, but this host was"
+                + " built without it (dvmc-bridge is not on its class path); build it with a JDK "
                 + REQUIRED_JAVA + "+ available (./run-tests, or mvn install -Ddvmc.jdk22.home=/path/to/jdk), or add"
                 + " dvmc-bridge to your application");
     }
