@@ -127,8 +127,14 @@ final class Execution implements SegmentAllocator, AutoCloseable {
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
+        if (Thread.currentThread() != owner) {
+            // Neither this thread's scratch memory nor a confined arena of the execution may be used from here.
+            throw new IllegalStateException("a host callback from thread " + Thread.currentThread().getName()
+                    + " needs memory of an execution running on thread " + owner.getName()
+                    + "; the bridge serves such callbacks on the executing thread only");
+        }
         long aligned = (scratch.top + byteAlignment - 1) & -byteAlignment;
-        if (Thread.currentThread() == owner && aligned + byteSize <= SCRATCH_BYTES) {
+        if (aligned + byteSize <= SCRATCH_BYTES) {
             scratch.top = aligned + byteSize;
             return scratch.memory.asSlice(aligned, byteSize);
         }

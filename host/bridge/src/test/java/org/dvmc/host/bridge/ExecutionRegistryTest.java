@@ -34,6 +34,25 @@ class ExecutionRegistryTest {
     }
 
     @Test
+    void largeAllocationsGoToTheExecutionsArenaAndOtherThreadsGetNone() throws Exception {
+        try (Execution execution = Execution.start(new MockedHost())) {
+            java.lang.foreign.MemorySegment big = execution.allocate(Execution.SCRATCH_BYTES * 2, 8);
+            big.set(java.lang.foreign.ValueLayout.JAVA_LONG, big.byteSize() - 8, 42L);
+            Throwable[] fromOtherThread = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try {
+                    execution.allocate(8, 8);
+                } catch (Throwable t) {
+                    fromOtherThread[0] = t;
+                }
+            });
+            other.start();
+            other.join();
+            org.junit.jupiter.api.Assertions.assertInstanceOf(IllegalStateException.class, fromOtherThread[0]);
+        }
+    }
+
+    @Test
     void aReusedSlotDoesNotAnswerAnOldContext() {
         Execution first = Execution.start(new MockedHost());
         java.lang.foreign.MemorySegment stale = first.context();
