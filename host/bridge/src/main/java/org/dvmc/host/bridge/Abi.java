@@ -9,11 +9,11 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.AddressLayout;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -164,35 +164,34 @@ final class Abi {
     static final FunctionDescriptor SET_OPTION_FN = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
     static final FunctionDescriptor RELEASE_FN = FunctionDescriptor.ofVoid(ADDRESS);
 
-    // The host callbacks' pointer parameters carry their target layouts, so the upcalls get segments of the
-    // right size without reinterpreting them (an address: 20 bytes; a key or value: 32; a message: its struct).
-    private static final AddressLayout TO_ADDRESS = ADDRESS.withTargetLayout(ADDRESS20);
-    private static final AddressLayout TO_BYTES32 = ADDRESS.withTargetLayout(BYTES32);
-    private static final AddressLayout TO_MESSAGE = ADDRESS.withTargetLayout(MESSAGE);
+    // The host callbacks take their pointers (the context too) as 64-bit integers: the same register on every
+    // 64-bit ABI, and the upcall then reads through one segment spanning all memory (Memory.EVERYTHING) instead
+    // of receiving a new MemorySegment object per pointer argument and call.
+    private static final ValueLayout.OfLong POINTER = JAVA_LONG;
 
-    static final FunctionDescriptor ACCOUNT_EXISTS_FN = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, TO_ADDRESS);
-    static final FunctionDescriptor GET_STORAGE_FN = FunctionDescriptor.of(BYTES32, ADDRESS, TO_ADDRESS, TO_BYTES32);
-    static final FunctionDescriptor SET_STORAGE_FN = FunctionDescriptor.of(JAVA_INT, ADDRESS, TO_ADDRESS, TO_BYTES32,
-            TO_BYTES32);
-    static final FunctionDescriptor GET_BALANCE_FN = FunctionDescriptor.of(BYTES32, ADDRESS, TO_ADDRESS);
-    static final FunctionDescriptor GET_CODE_SIZE_FN = FunctionDescriptor.of(JAVA_LONG, ADDRESS, TO_ADDRESS);
-    static final FunctionDescriptor GET_CODE_HASH_FN = FunctionDescriptor.of(BYTES32, ADDRESS, TO_ADDRESS);
-    static final FunctionDescriptor COPY_CODE_FN = FunctionDescriptor.of(JAVA_LONG, ADDRESS, TO_ADDRESS, JAVA_LONG,
-            ADDRESS, JAVA_LONG);
-    static final FunctionDescriptor SELFDESTRUCT_FN = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, TO_ADDRESS,
-            TO_ADDRESS);
-    static final FunctionDescriptor CALL_FN = FunctionDescriptor.of(RESULT, ADDRESS, TO_MESSAGE);
-    static final FunctionDescriptor GET_TX_CONTEXT_FN = FunctionDescriptor.of(TX_CONTEXT, ADDRESS);
-    static final FunctionDescriptor GET_BLOCK_HASH_FN = FunctionDescriptor.of(BYTES32, ADDRESS, JAVA_LONG);
-    static final FunctionDescriptor EMIT_LOG_FN = FunctionDescriptor.ofVoid(ADDRESS, TO_ADDRESS, ADDRESS, JAVA_LONG,
-            ADDRESS, JAVA_LONG);
-    static final FunctionDescriptor ACCESS_ACCOUNT_FN = FunctionDescriptor.of(JAVA_INT, ADDRESS, TO_ADDRESS);
-    static final FunctionDescriptor ACCESS_STORAGE_FN = FunctionDescriptor.of(JAVA_INT, ADDRESS, TO_ADDRESS,
-            TO_BYTES32);
-    static final FunctionDescriptor GET_TRANSIENT_STORAGE_FN = FunctionDescriptor.of(BYTES32, ADDRESS, TO_ADDRESS,
-            TO_BYTES32);
-    static final FunctionDescriptor SET_TRANSIENT_STORAGE_FN = FunctionDescriptor.ofVoid(ADDRESS, TO_ADDRESS,
-            TO_BYTES32, TO_BYTES32);
+    static final FunctionDescriptor ACCOUNT_EXISTS_FN = FunctionDescriptor.of(JAVA_BOOLEAN, POINTER, POINTER);
+    static final FunctionDescriptor GET_STORAGE_FN = FunctionDescriptor.of(BYTES32, POINTER, POINTER, POINTER);
+    static final FunctionDescriptor SET_STORAGE_FN = FunctionDescriptor.of(JAVA_INT, POINTER, POINTER, POINTER,
+            POINTER);
+    static final FunctionDescriptor GET_BALANCE_FN = FunctionDescriptor.of(BYTES32, POINTER, POINTER);
+    static final FunctionDescriptor GET_CODE_SIZE_FN = FunctionDescriptor.of(JAVA_LONG, POINTER, POINTER);
+    static final FunctionDescriptor GET_CODE_HASH_FN = FunctionDescriptor.of(BYTES32, POINTER, POINTER);
+    static final FunctionDescriptor COPY_CODE_FN = FunctionDescriptor.of(JAVA_LONG, POINTER, POINTER, JAVA_LONG,
+            POINTER, JAVA_LONG);
+    static final FunctionDescriptor SELFDESTRUCT_FN = FunctionDescriptor.of(JAVA_BOOLEAN, POINTER, POINTER,
+            POINTER);
+    static final FunctionDescriptor CALL_FN = FunctionDescriptor.of(RESULT, POINTER, POINTER);
+    static final FunctionDescriptor GET_TX_CONTEXT_FN = FunctionDescriptor.of(TX_CONTEXT, POINTER);
+    static final FunctionDescriptor GET_BLOCK_HASH_FN = FunctionDescriptor.of(BYTES32, POINTER, JAVA_LONG);
+    static final FunctionDescriptor EMIT_LOG_FN = FunctionDescriptor.ofVoid(POINTER, POINTER, POINTER, JAVA_LONG,
+            POINTER, JAVA_LONG);
+    static final FunctionDescriptor ACCESS_ACCOUNT_FN = FunctionDescriptor.of(JAVA_INT, POINTER, POINTER);
+    static final FunctionDescriptor ACCESS_STORAGE_FN = FunctionDescriptor.of(JAVA_INT, POINTER, POINTER,
+            POINTER);
+    static final FunctionDescriptor GET_TRANSIENT_STORAGE_FN = FunctionDescriptor.of(BYTES32, POINTER, POINTER,
+            POINTER);
+    static final FunctionDescriptor SET_TRANSIENT_STORAGE_FN = FunctionDescriptor.ofVoid(POINTER, POINTER,
+            POINTER, POINTER);
 
     /**
      * Every size and offset of the layouts, keyed as {@code native/test/layout_dump.c} prints them:

@@ -53,6 +53,7 @@ final class Execution implements SegmentAllocator, AutoCloseable {
         /** Where this thread's executions look for a free slot first. */
         final int home = HOMES.getAndIncrement() * SLOTS_PER_CACHE_LINE & (SLOTS - 1);
         long top;
+        byte[] output = new byte[256];
     }
 
     /** The host context native code gets for this execution; never dereferenced. Set before it is published. */
@@ -65,10 +66,10 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     private Arena overflow;
     /** Where a callback's 32-byte return value is built; the upcall stub copies it out at once. */
     final MemorySegment word;
-    /** Where get_tx_context's return value is built. */
-    final MemorySegment txContext;
-    /** Where call's return value is built. */
-    final MemorySegment callResult;
+    /** Where get_tx_context's return value is built; made on first use. */
+    private MemorySegment txContext;
+    /** Where call's return value is built; made on first use. */
+    private MemorySegment callResult;
     /** The first Throwable an upcall caught; the execution then ends as internal error with it. */
     private Throwable failure;
 
@@ -76,9 +77,8 @@ final class Execution implements SegmentAllocator, AutoCloseable {
         this.host = host;
         this.scratch = SCRATCH.get();
         this.start = scratch.top;
+        // Made at once, so that the callbacks returning a word also work from a thread the VM started.
         this.word = allocate(Abi.BYTES32);
-        this.txContext = allocate(Abi.TX_CONTEXT);
-        this.callResult = allocate(Abi.RESULT);
     }
 
     /** Starts an execution against {@code host}; close it when the native call returned. */
@@ -103,8 +103,8 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     }
 
     /** The execution a host context pointer stands for; null when none (a VM calling after it returned). */
-    static Execution of(MemorySegment context) {
-        long id = context.address();
+    static Execution of(long context) {
+        long id = context;
         int slot = (int) id - 1;
         if (slot < 0) {
             return OVERFLOW.get(id);
@@ -142,6 +142,30 @@ final class Execution implements SegmentAllocator, AutoCloseable {
             overflow = Arena.ofConfined();
         }
         return overflow.allocate(byteSize, byteAlignment);
+    }
+
+    /** Where get_tx_context's return value is built. */
+    MemorySegment txContext() {
+        if (txContext == null) {
+            txContext = allocate(Abi.TX_CONTEXT);
+        }
+        return txContext;
+    }
+
+    /** Where call's return value is built. */
+    MemorySegment callResult() {
+        if (callResult == null) {
+            callResult = allocate(Abi.RESULT);
+        }
+        return callResult;
+    }
+
+    /** A byte array of at least {@code size} bytes, this thread's, for copying a native output once. */
+    byte[] outputBuffer(int size) {
+        if (scratch.output.length < size) {
+            scratch.output = new byte[Math.max(size, scratch.output.length * 2)];
+        }
+        return scratch.output;
     }
 
     /** Records an upcall's failure; the first one wins, later ones are suppressed into it. */

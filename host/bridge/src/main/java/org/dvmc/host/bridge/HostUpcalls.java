@@ -86,16 +86,16 @@ final class HostUpcalls {
     }
 
     /** The execution of {@code context}, or an error naming the bad pointer (recorded nowhere: no execution). */
-    private static Execution execution(MemorySegment context) {
+    private static Execution execution(long context) {
         Execution execution = Execution.of(context);
         if (execution == null) {
-            throw new IllegalStateException("host callback with the context " + context.address()
+            throw new IllegalStateException("host callback with the context " + context
                     + ", which is no execution in progress");
         }
         return execution;
     }
 
-    private static void fail(MemorySegment context, Throwable t) {
+    private static void fail(long context, Throwable t) {
         Execution execution = Execution.of(context);
         if (execution != null) {
             execution.fail(t);
@@ -108,7 +108,7 @@ final class HostUpcalls {
     }
 
     /** A zero word for a failed callback: its execution's if there is one, else a fresh one. */
-    private static MemorySegment zeroWord(MemorySegment context) {
+    private static MemorySegment zeroWord(long context) {
         Execution execution = Execution.of(context);
         if (execution == null) {
             return Arena.ofAuto().allocate(Abi.BYTES32);
@@ -117,7 +117,7 @@ final class HostUpcalls {
         return execution.word;
     }
 
-    static boolean accountExists(MemorySegment context, MemorySegment address) {
+    static boolean accountExists(long context, long address) {
         try {
             return execution(context).host.accountExists(Memory.addressAt(address));
         } catch (Throwable t) {
@@ -126,7 +126,7 @@ final class HostUpcalls {
         }
     }
 
-    static MemorySegment getStorage(MemorySegment context, MemorySegment address, MemorySegment key) {
+    static MemorySegment getStorage(long context, long address, long key) {
         try {
             Execution execution = execution(context);
             return word(execution, execution.host.getStorage(Memory.addressAt(address), Memory.bytes32At(key)));
@@ -136,7 +136,7 @@ final class HostUpcalls {
         }
     }
 
-    static int setStorage(MemorySegment context, MemorySegment address, MemorySegment key, MemorySegment value) {
+    static int setStorage(long context, long address, long key, long value) {
         try {
             StorageStatus status = execution(context).host.setStorage(Memory.addressAt(address), Memory.bytes32At(key),
                     Memory.bytes32At(value));
@@ -147,7 +147,7 @@ final class HostUpcalls {
         }
     }
 
-    static MemorySegment getBalance(MemorySegment context, MemorySegment address) {
+    static MemorySegment getBalance(long context, long address) {
         try {
             Execution execution = execution(context);
             return word(execution, execution.host.getBalance(Memory.addressAt(address)));
@@ -157,7 +157,7 @@ final class HostUpcalls {
         }
     }
 
-    static long getCodeSize(MemorySegment context, MemorySegment address) {
+    static long getCodeSize(long context, long address) {
         try {
             return execution(context).host.getCodeSize(Memory.addressAt(address));
         } catch (Throwable t) {
@@ -166,7 +166,7 @@ final class HostUpcalls {
         }
     }
 
-    static MemorySegment getCodeHash(MemorySegment context, MemorySegment address) {
+    static MemorySegment getCodeHash(long context, long address) {
         try {
             Execution execution = execution(context);
             return word(execution, execution.host.getCodeHash(Memory.addressAt(address)));
@@ -176,7 +176,7 @@ final class HostUpcalls {
         }
     }
 
-    static long copyCode(MemorySegment context, MemorySegment address, long codeOffset, MemorySegment buffer,
+    static long copyCode(long context, long address, long codeOffset, long buffer,
             long bufferSize) {
         try {
             Execution execution = execution(context);
@@ -191,7 +191,9 @@ final class HostUpcalls {
             if (copied < 0 || copied > length) {
                 throw new IllegalStateException("Host.copyCode returned " + copied + " for a buffer of " + length);
             }
-            MemorySegment.copy(copy, 0, buffer.reinterpret(length), JAVA_BYTE, 0, copied);
+            if (copied > 0) {
+                MemorySegment.copy(copy, 0, Memory.EVERYTHING, JAVA_BYTE, buffer, copied);
+            }
             return copied;
         } catch (Throwable t) {
             fail(context, t);
@@ -199,7 +201,7 @@ final class HostUpcalls {
         }
     }
 
-    static boolean selfdestruct(MemorySegment context, MemorySegment address, MemorySegment beneficiary) {
+    static boolean selfdestruct(long context, long address, long beneficiary) {
         try {
             return execution(context).host.selfdestruct(Memory.addressAt(address), Memory.addressAt(beneficiary));
         } catch (Throwable t) {
@@ -208,14 +210,20 @@ final class HostUpcalls {
         }
     }
 
-    static MemorySegment call(MemorySegment context, MemorySegment message) {
+    static MemorySegment call(long context, long message) {
         Execution execution = Execution.of(context);
         if (execution == null) {
             return failedCall(Arena.ofAuto().allocate(Abi.RESULT));
         }
-        MemorySegment target = execution.callResult;
+        MemorySegment target;
         try {
-            Message javaMessage = readMessage(message);
+            target = execution.callResult();
+        } catch (Throwable t) {
+            execution.fail(t);
+            return failedCall(Arena.ofAuto().allocate(Abi.RESULT));
+        }
+        try {
+            Message javaMessage = readMessage(Memory.at(message, Abi.MESSAGE.byteSize()));
             try (Result result = execution.host.call(javaMessage)) {
                 if (result == null) {
                     throw new IllegalStateException("Host.call returned null");
@@ -235,12 +243,18 @@ final class HostUpcalls {
         return target;
     }
 
-    static MemorySegment getTxContext(MemorySegment context) {
+    static MemorySegment getTxContext(long context) {
         Execution execution = Execution.of(context);
         if (execution == null) {
             return Arena.ofAuto().allocate(Abi.TX_CONTEXT);
         }
-        MemorySegment target = execution.txContext;
+        MemorySegment target;
+        try {
+            target = execution.txContext();
+        } catch (Throwable t) {
+            execution.fail(t);
+            return Arena.ofAuto().allocate(Abi.TX_CONTEXT);
+        }
         try {
             TxContext tx = execution.host.getTxContext();
             if (tx == null) {
@@ -255,7 +269,7 @@ final class HostUpcalls {
         }
     }
 
-    static MemorySegment getBlockHash(MemorySegment context, long number) {
+    static MemorySegment getBlockHash(long context, long number) {
         try {
             Execution execution = execution(context);
             return word(execution, execution.host.getBlockHash(number));
@@ -265,17 +279,17 @@ final class HostUpcalls {
         }
     }
 
-    static void emitLog(MemorySegment context, MemorySegment address, MemorySegment data, long dataSize,
-            MemorySegment topics, long topicsCount) {
+    static void emitLog(long context, long address, long data, long dataSize,
+            long topics, long topicsCount) {
         try {
             Execution execution = execution(context);
-            Bytes bytes = Memory.copyBytes(data, dataSize, "emit_log's data");
+            Bytes bytes = Memory.copyBytes(MemorySegment.ofAddress(data), dataSize, "emit_log's data");
             if (topicsCount < 0 || topicsCount > 1024) {
                 throw new IllegalStateException("emit_log with " + Long.toUnsignedString(topicsCount) + " topics");
             }
             List<Bytes32> topicList = new ArrayList<>((int) topicsCount);
             if (topicsCount > 0) {
-                MemorySegment array = topics.reinterpret(32 * topicsCount);
+                MemorySegment array = Memory.at(topics, 32 * topicsCount);
                 for (int i = 0; i < topicsCount; i++) {
                     topicList.add(Memory.readBytes32(array, 32L * i));
                 }
@@ -286,7 +300,7 @@ final class HostUpcalls {
         }
     }
 
-    static int accessAccount(MemorySegment context, MemorySegment address) {
+    static int accessAccount(long context, long address) {
         try {
             AccessStatus status = execution(context).host.accessAccount(Memory.addressAt(address));
             return status.code();
@@ -296,7 +310,7 @@ final class HostUpcalls {
         }
     }
 
-    static int accessStorage(MemorySegment context, MemorySegment address, MemorySegment key) {
+    static int accessStorage(long context, long address, long key) {
         try {
             AccessStatus status = execution(context).host.accessStorage(Memory.addressAt(address),
                     Memory.bytes32At(key));
@@ -307,7 +321,7 @@ final class HostUpcalls {
         }
     }
 
-    static MemorySegment getTransientStorage(MemorySegment context, MemorySegment address, MemorySegment key) {
+    static MemorySegment getTransientStorage(long context, long address, long key) {
         try {
             Execution execution = execution(context);
             return word(execution, execution.host.getTransientStorage(Memory.addressAt(address),
@@ -318,8 +332,8 @@ final class HostUpcalls {
         }
     }
 
-    static void setTransientStorage(MemorySegment context, MemorySegment address, MemorySegment key,
-            MemorySegment value) {
+    static void setTransientStorage(long context, long address, long key,
+            long value) {
         try {
             execution(context).host.setTransientStorage(Memory.addressAt(address), Memory.bytes32At(key),
                     Memory.bytes32At(value));
@@ -341,7 +355,7 @@ final class HostUpcalls {
     }
 
     /** A native message (from a VM's call) as a Java message; throws on values the spi cannot hold. */
-    static Message readMessage(MemorySegment message) {
+    static Message readMessage(long message) {
         int kindCode = message.get(JAVA_INT, Abi.MESSAGE_KIND);
         CallKind kind = CallKind.fromCode(kindCode).orElseThrow(() -> new IllegalStateException(
                 "the VM's call message has the unknown kind " + kindCode));

@@ -45,14 +45,33 @@ final class Memory {
         segment.set(LONG_BE, offset + 24, value.w3());
     }
 
-    /** The 20 bytes a pointer argument points to (declared with its target layout, so sized), as an address. */
-    static Address addressAt(MemorySegment pointer) {
-        return readAddress(pointer, 0);
+    /**
+     * All of memory, for reading what the VM's pointers point to without making a segment per pointer. Only the
+     * host callbacks use it, and only at the addresses and sizes the C ABI gives them.
+     */
+    static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    /** The 20 bytes at {@code pointer}, as an address. */
+    static Address addressAt(long pointer) {
+        return readAddress(EVERYTHING, nonNull(pointer, "an address"));
     }
 
-    /** The 32 bytes a pointer argument points to (declared with its target layout, so sized). */
-    static Bytes32 bytes32At(MemorySegment pointer) {
-        return readBytes32(pointer, 0);
+    /** The 32 bytes at {@code pointer}. */
+    static Bytes32 bytes32At(long pointer) {
+        return readBytes32(EVERYTHING, nonNull(pointer, "a 32-byte word"));
+    }
+
+    /** A VM's NULL where the ABI wants a pointer is its bug: an exception (contained), not a crash of the JVM. */
+    private static long nonNull(long pointer, String what) {
+        if (pointer == 0) {
+            throw new IllegalStateException("the VM passed NULL for " + what + " to a host callback");
+        }
+        return pointer;
+    }
+
+    /** {@code size} bytes at {@code pointer} as a segment; NULL for the NULL pointer. */
+    static MemorySegment at(long pointer, long size) {
+        return pointer == 0 ? MemorySegment.NULL : EVERYTHING.asSlice(pointer, size);
     }
 
     /** {@code size} bytes at {@code data} as a copy; NULL with size 0 is empty. */

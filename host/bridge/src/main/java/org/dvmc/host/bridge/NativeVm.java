@@ -1,6 +1,7 @@
 package org.dvmc.host.bridge;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -168,8 +169,7 @@ final class NativeVm implements Vm {
                 return Result.internalError(new IllegalStateException("native VM " + name
                         + " returned a negative gas left " + gasLeft + " with status " + status));
             }
-            Bytes output = Memory.copyBytes(result.get(ADDRESS, Abi.RESULT_OUTPUT_DATA),
-                    result.get(JAVA_LONG, Abi.RESULT_OUTPUT_SIZE), "native VM " + name + "'s output");
+            Bytes output = copyOutput(result, execution);
             Result copy = Result.of(status, gasLeft, result.get(JAVA_LONG, Abi.RESULT_GAS_REFUND), output);
             Address created = Memory.readAddress(result, Abi.RESULT_CREATE_ADDRESS);
             return created.isZero() ? copy : copy.withCreateAddress(created);
@@ -178,6 +178,22 @@ final class NativeVm implements Vm {
         } finally {
             release(result);
         }
+    }
+
+    /** The result's output, copied once (through the thread's buffer into the Java result's own array). */
+    private Bytes copyOutput(MemorySegment result, Execution execution) {
+        MemorySegment data = result.get(ADDRESS, Abi.RESULT_OUTPUT_DATA);
+        long size = result.get(JAVA_LONG, Abi.RESULT_OUTPUT_SIZE);
+        if (size == 0) {
+            return Bytes.EMPTY;
+        }
+        if (size < 0 || size > Integer.MAX_VALUE - 8 || data.equals(MemorySegment.NULL)) {
+            // Memory.copyBytes names what is wrong.
+            return Memory.copyBytes(data, size, "native VM " + name + "'s output");
+        }
+        byte[] buffer = execution.outputBuffer((int) size);
+        MemorySegment.copy(data.reinterpret(size), JAVA_BYTE, 0, buffer, 0, (int) size);
+        return Bytes.copyOf(buffer, 0, (int) size);
     }
 
     private static void release(MemorySegment result) {

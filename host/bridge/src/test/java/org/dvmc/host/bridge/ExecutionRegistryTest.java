@@ -20,7 +20,7 @@ class ExecutionRegistryTest {
             executions.add(Execution.start(new MockedHost()));
         }
         for (Execution execution : executions) {
-            assertSame(execution, Execution.of(execution.context()));
+            assertSame(execution, Execution.of(execution.context().address()));
         }
         List<Execution> closed = new ArrayList<>();
         for (int i = executions.size() - 1; i >= 0; i--) {
@@ -28,7 +28,7 @@ class ExecutionRegistryTest {
             closed.add(executions.get(i));
         }
         for (Execution execution : closed) {
-            assertNull(Execution.of(execution.context()), "a context after its execution ended");
+            assertNull(Execution.of(execution.context().address()), "a context after its execution ended");
         }
         assertEquals(before, Execution.running());
     }
@@ -59,8 +59,8 @@ class ExecutionRegistryTest {
         first.close();
         Execution second = Execution.start(new MockedHost());
         try {
-            assertNull(Execution.of(stale));
-            assertSame(second, Execution.of(second.context()));
+            assertNull(Execution.of(stale.address()));
+            assertSame(second, Execution.of(second.context().address()));
         } finally {
             second.close();
         }
