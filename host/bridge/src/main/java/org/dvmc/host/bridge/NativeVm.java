@@ -192,7 +192,7 @@ final class NativeVm implements Vm {
             return Memory.copyBytes(data, size, "native VM " + name + "'s output");
         }
         byte[] buffer = execution.outputBuffer((int) size);
-        MemorySegment.copy(data.reinterpret(size), JAVA_BYTE, 0, buffer, 0, (int) size);
+        MemorySegment.copy(Memory.EVERYTHING, JAVA_BYTE, data.address(), buffer, 0, (int) size);
         return Bytes.copyOf(buffer, 0, (int) size);
     }
 
