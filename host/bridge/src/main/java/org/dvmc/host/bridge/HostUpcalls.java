@@ -355,7 +355,7 @@ final class HostUpcalls {
     }
 
     /** A native message (from a VM's call) as a Java message; throws on values the spi cannot hold. */
-    static Message readMessage(long message) {
+    static Message readMessage(MemorySegment message) {
         int kindCode = message.get(JAVA_INT, Abi.MESSAGE_KIND);
         CallKind kind = CallKind.fromCode(kindCode).orElseThrow(() -> new IllegalStateException(
                 "the VM's call message has the unknown kind " + kindCode));
