@@ -75,11 +75,12 @@ public record VmConfig(String target, List<VmOption> options) {
     }
 
     /**
-     * True when the target is a jar path rather than a codename: it ends with {@code .jar} (in any
-     * case) or contains {@code /} or the platform's path separator. A codename never does.
+     * True when the target is a jar or native library path rather than a codename: it ends with {@code .jar}
+     * (in any case) or names a shared library ({@link NativeLibraryNames#isNativeLibrary}), or contains {@code /} or the platform's path separator. A codename never does.
      */
     public boolean isPath() {
         return target.regionMatches(true, target.length() - 4, ".jar", 0, 4)
+                || NativeLibraryNames.isNativeLibrary(target)
                 || target.indexOf('/') >= 0
                 || target.indexOf(File.separatorChar) >= 0;
     }

@@ -21,6 +21,11 @@ public record VmEntry(String codename, VmFactory factory, VmSource source) {
         Objects.requireNonNull(source, "source");
     }
 
+    /** True for a native (C/C++) VM, run through the bridge, which needs Java 22+; false for a Java VM. */
+    public boolean isNative() {
+        return factory instanceof NativeVmFactory;
+    }
+
     /** {@code codename from source}, for messages. */
     String describe() {
         return "VM " + codename + " from " + source.describe();

@@ -182,7 +182,7 @@ public final class VmLoader implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         ensureOpen();
         if (config.isPath()) {
-            return loadFromJar(config);
+            return NativeLibraryNames.isNativeLibrary(config.target()) ? loadNativeLibrary(config) : loadFromJar(config);
         }
         String codename = config.target();
         Optional<LoaderException> conflict = registry.conflict(codename);
@@ -215,6 +215,19 @@ public final class VmLoader implements AutoCloseable {
             single.close();
             throw e;
         }
+    }
+
+    /** A native VM by the path of its shared library (docs/NATIVE_VMS.md); the reference loader's rules. */
+    private LoadedVm loadNativeLibrary(VmConfig config) throws LoaderException {
+        Path library = config.jarPath();
+        if (!Files.exists(library)) {
+            throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "native library " + library + " does not exist"
+                    + (library.isAbsolute() ? "" : " (looked for " + library.toAbsolutePath() + ")")
+                    + "; check the path, or give a codename instead");
+        }
+        VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library),
+                new VmSource(Optional.empty(), Optional.empty(), Optional.of(library)));
+        return handOut(VmCreator.create(entry, config), entry, config, Optional.empty());
     }
 
     private static VmEntry chooseInJar(Path jar, Registry inJar, List<VmEntry> all) throws LoaderException {

@@ -48,6 +48,9 @@ public record VmSource(Optional<String> pluginId, Optional<String> pluginVersion
         if (isClasspath()) {
             return "classpath";
         }
+        if (pluginId.isEmpty() && NativeLibraryNames.isNativeLibrary(jar.get().toString())) {
+            return "native library " + jar.get();
+        }
         StringBuilder text = new StringBuilder("plugin");
         pluginId.ifPresent(id -> text.append(' ').append(id));
         pluginVersion.ifPresent(version -> text.append(' ').append(version));
