@@ -130,7 +130,8 @@ public final class VmLoader implements AutoCloseable {
      * What the scan decided for each jar.
      *
      * @return a report for every {@code *.jar} found in the plugins directory, accepted or rejected, sorted by
-     *         file name; immutable, empty when the directory had no jars or {@link #pluginsDirectoryProblem()}
+     *         file name; immutable; empty when the directory has no jars or could not be listed (see
+     *         {@link #pluginsDirectoryProblem()})
      */
     public List<PluginReport> pluginReports() {
         return scan.reports();
