@@ -15,6 +15,15 @@ import org.dvmc.spi.VmFactory;
  */
 public record VmEntry(String codename, VmFactory factory, VmSource source) {
 
+    /**
+     * Checks that every component is present. The codename's format is not checked here: the loader only
+     * makes entries whose codename matches {@link VmFactory#CODENAME_PATTERN}.
+     *
+     * @param codename the codename users select the VM by; non-null
+     * @param factory  the factory; non-null
+     * @param source   where the factory came from; non-null
+     * @throws NullPointerException if any argument is null
+     */
     public VmEntry {
         Objects.requireNonNull(codename, "codename");
         Objects.requireNonNull(factory, "factory");
