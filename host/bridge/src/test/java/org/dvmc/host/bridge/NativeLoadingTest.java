@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.dvmc.host.loader.LoadedVm;
 import org.dvmc.host.loader.LoaderErrorCode;
 import org.dvmc.host.loader.LoaderException;
 import org.dvmc.host.loader.PluginReport;
+import org.dvmc.host.loader.TrustedDigests;
 import org.dvmc.host.loader.VmEntry;
 import org.dvmc.host.loader.VmLoader;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
@@ -158,6 +162,23 @@ class NativeLoadingTest {
         }
         assertEquals(1, NativeTestLibraries.counter(library, "probe_created"));
         assertEquals(1, NativeTestLibraries.counter(library, "probe_destroyed"));
+    }
+
+    @Test
+    void withPinningALibraryByPathLoadsOnlyWhenItsDigestIsTrustedAndFromTheCheckedCopy() throws Exception {
+        Path library = NativeTestLibraries.probe();
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(library)));
+        try (VmLoader pinned = VmLoader.builder().pluginsDirectory(plugins).includeClasspath(false)
+                .trustedDigests(TrustedDigests.of(List.of(digest))).build();
+                LoadedVm vm = pinned.load(library.toString())) {
+            assertEquals(StatusCode.SUCCESS, echo(vm).status());
+        }
+        try (VmLoader other = VmLoader.builder().pluginsDirectory(plugins).includeClasspath(false)
+                .trustedDigests(TrustedDigests.of(List.of("00".repeat(32)))).build()) {
+            LoaderException e = failure(other, library.toString());
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode());
+            assertThat(e.getMessage()).contains("is not trusted", digest);
+        }
     }
 
     @Test

@@ -15,7 +15,10 @@ final class NativeVmFactory implements VmFactory {
 
     private final String codename;
     private final Path path;
-    /** The file the library is extracted from: the plugin jar's private, checked copy (the bytes gated). */
+    /**
+     * The file the bytes come from: for a plugin, the jar's private checked copy the library is extracted from;
+     * for a library by path, the library itself or, with pinning, its checked private copy.
+     */
     private final Path readFrom;
     private final Optional<NativePluginManifest> plugin;
     private final String description;
@@ -30,9 +33,14 @@ final class NativeVmFactory implements VmFactory {
         this.description = description;
     }
 
-    /** The VM of the shared library at {@code library}, its create function found by the file name. */
-    static NativeVmFactory ofLibrary(Path library) {
-        return new NativeVmFactory(NativeLibraryNames.vmName(library), library, library, Optional.empty(),
+    /**
+     * The VM of the shared library at {@code library}, its create function found by the file name.
+     *
+     * @param library the library as given, which names the VM and its create function
+     * @param loadFrom the file the system loads: {@code library} itself, or its checked private copy
+     */
+    static NativeVmFactory ofLibrary(Path library, Path loadFrom) {
+        return new NativeVmFactory(NativeLibraryNames.vmName(library), library, loadFrom, Optional.empty(),
                 "native library " + library);
     }
 
@@ -77,7 +85,7 @@ final class NativeVmFactory implements VmFactory {
 
     private synchronized NativeLibrary library() throws LoaderException {
         if (plugin.isEmpty()) {
-            return new NativeLibrary(path, NativeLibraryNames.createFunctions(path), description);
+            return new NativeLibrary(readFrom, NativeLibraryNames.createFunctions(path), description);
         }
         if (extracted == null) {
             NativePluginManifest manifest = plugin.get();

@@ -235,7 +235,7 @@ public final class VmLoader implements AutoCloseable {
             throw new LoaderException(conflict.get().errorCode(), conflict.get().getMessage());
         }
         VmEntry entry = registry.find(codename).orElseThrow(() -> unknownCodename(codename));
-        return handOut(VmCreator.create(entry, config), entry, config, Optional.empty());
+        return handOut(VmCreator.create(entry, config), entry, config, () -> { });
     }
 
     private LoadedVm loadFromJar(VmConfig config) throws LoaderException {
@@ -255,14 +255,17 @@ public final class VmLoader implements AutoCloseable {
                 throw report.rejection().get();
             }
             VmEntry entry = chooseInJar(jar, Registry.of(single.entries()), single.entries());
-            return handOut(VmCreator.create(entry, config), entry, config, Optional.of(single));
+            return handOut(VmCreator.create(entry, config), entry, config, single::close);
         } catch (LoaderException | RuntimeException | Error e) {
             single.close();
             throw e;
         }
     }
 
-    /** A native VM by the path of its shared library (docs/NATIVE_VMS.md); the reference loader's rules. */
+    /**
+     * A native VM by the path of its shared library (docs/NATIVE_VMS.md); the reference loader's rules. With
+     * pinning, the library is hashed in a private copy, and that checked copy is what the system loads.
+     */
     private LoadedVm loadNativeLibrary(VmConfig config) throws LoaderException {
         Path library = config.jarPath();
         if (!Files.exists(library)) {
@@ -270,9 +273,28 @@ public final class VmLoader implements AutoCloseable {
                     + (library.isAbsolute() ? "" : " (looked for " + library.toAbsolutePath() + ")")
                     + "; check the path, or give a codename instead");
         }
-        VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library),
-                new VmSource(Optional.empty(), Optional.empty(), Optional.of(library)));
-        return handOut(VmCreator.create(entry, config), entry, config, Optional.empty());
+        VmSource source = new VmSource(Optional.empty(), Optional.empty(), Optional.of(library));
+        if (trusted.isEmpty()) {
+            VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library, library),
+                    source);
+            return handOut(VmCreator.create(entry, config), entry, config, () -> { });
+        }
+        PrivateJarCopies copies = new PrivateJarCopies();
+        try {
+            PrivateJarCopies.Taken taken = copies.take(library, true);
+            String digest = taken.sha256().orElseThrow();
+            if (!trusted.get().contains(digest)) {
+                throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "native library " + library
+                        + " is not trusted: its SHA-256 " + digest + " is not in " + trusted.get().origin()
+                        + "; if you trust this library, add that digest, else give another VM");
+            }
+            VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library),
+                    NativeVmFactory.ofLibrary(library, taken.copy()), source);
+            return handOut(VmCreator.create(entry, config), entry, config, copies::close);
+        } catch (LoaderException | RuntimeException | Error e) {
+            copies.close();
+            throw e;
+        }
     }
 
     private static VmEntry chooseInJar(Path jar, Registry inJar, List<VmEntry> all) throws LoaderException {
@@ -325,11 +347,12 @@ public final class VmLoader implements AutoCloseable {
         return new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND, message.toString());
     }
 
-    private LoadedVm handOut(Vm vm, VmEntry entry, VmConfig config, Optional<PluginScan> owned) {
+    /** @param release frees what only this VM used (its own scan of a jar, a private copy); never throws */
+    private LoadedVm handOut(Vm vm, VmEntry entry, VmConfig config, Runnable release) {
         AtomicReference<LoadedVm> self = new AtomicReference<>();
         LoadedVm handle = new LoadedVm(vm, entry, config, () -> {
             openVms.remove(self.get());
-            owned.ifPresent(PluginScan::close);
+            release.run();
         });
         self.set(handle);
         openVms.add(handle);
