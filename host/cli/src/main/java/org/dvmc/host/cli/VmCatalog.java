@@ -47,14 +47,16 @@ final class VmCatalog {
             Set<Capability> capabilities = loaded.capabilities();
             VmListing.Facts facts = new VmListing.Facts(loaded.name(), loaded.version(), loaded.vm().abiVersion(),
                     capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
-            return new VmListing.Vm(entry.codename(), entry.source(), Optional.of(facts), Optional.empty());
+            return new VmListing.Vm(entry.codename(), entry.source(), Optional.of(facts), Optional.empty(), entry.isNative());
         } catch (LoaderException e) {
-            return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(VmListing.Problem.of(e)));
+            return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(VmListing.Problem.of(e)),
+                    entry.isNative());
         } catch (Throwable e) {
             // A VM whose name(), version() or capabilities() throws still gets a line, with the reason.
             return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(new VmListing.Problem(
                     LoaderErrorCode.VM_CREATION_FAILURE.code(), LoaderErrorCode.VM_CREATION_FAILURE.name(),
-                    "VM " + entry.codename() + " from " + entry.source().describe() + " failed to describe itself: " + e)));
+                    "VM " + entry.codename() + " from " + entry.source().describe() + " failed to describe itself: " + e)),
+                    entry.isNative());
         }
     }
 }

@@ -52,14 +52,20 @@ record VmListing(Path pluginsDirectory, List<Vm> vms, List<PluginReport> rejecte
      * @param facts    what the instance said about itself, when it could be created
      * @param problem  why it could not be created (or asked), otherwise empty; exactly one of
      *                 {@code facts} and {@code problem} is present
+     * @param nativeVm true for a native (C/C++) VM, run through the bridge (Java 22+)
      */
-    record Vm(String codename, VmSource source, Optional<Facts> facts, Optional<Problem> problem) {
+    record Vm(String codename, VmSource source, Optional<Facts> facts, Optional<Problem> problem, boolean nativeVm) {
         Vm {
             Objects.requireNonNull(codename, "codename");
             Objects.requireNonNull(source, "source");
             if (facts.isPresent() == problem.isPresent()) {
                 throw new IllegalArgumentException("a listed VM has either facts or a problem");
             }
+        }
+
+        /** A Java VM. */
+        Vm(String codename, VmSource source, Optional<Facts> facts, Optional<Problem> problem) {
+            this(codename, source, facts, problem, false);
         }
     }
 

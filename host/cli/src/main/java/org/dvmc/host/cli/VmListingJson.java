@@ -18,7 +18,7 @@ import org.dvmc.spi.Capability;
  *   "pluginsDirectory": "plugins",
  *   "vms": [
  *     {"codename": "trans_log", "name": "trans_log", "version": "1.0.0", "abiVersion": 12,
- *      "capabilities": ["DVM1"], "source": "plugin", "pluginId": "trans_log", "pluginVersion": "1.0.0",
+ *      "capabilities": ["DVM1"], "source": "plugin", "native": false, "pluginId": "trans_log", "pluginVersion": "1.0.0",
  *      "jar": "plugins/trans-log-1.0.0.jar", "error": null}
  *   ],
  *   "rejected": [
@@ -64,6 +64,7 @@ final class VmListingJson {
                 + field("abiVersion", facts.map(f -> Integer.toString(f.abiVersion())).orElse("null")) + ", "
                 + field("capabilities", facts.map(VmListingJson::capabilities).orElse("null")) + ", "
                 + field("source", Json.string(vm.source().isClasspath() ? "classpath" : "plugin")) + ", "
+                + field("native", Boolean.toString(vm.nativeVm())) + ", "
                 + field("pluginId", optionalString(vm.source().pluginId())) + ", "
                 + field("pluginVersion", optionalString(vm.source().pluginVersion())) + ", "
                 + field("jar", optionalString(vm.source().jar().map(Path::toString))) + ", "

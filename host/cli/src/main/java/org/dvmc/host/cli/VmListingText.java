@@ -30,6 +30,8 @@ final class VmListingText {
     static final List<String> HEADINGS = List.of("CODENAME", "NAME", "VERSION", "ABI", "CAPABILITIES", "PLUGIN", "JAR");
     /** What the PLUGIN and JAR columns show for a VM found on the classpath. */
     static final String CLASSPATH = "(classpath)";
+    /** What the PLUGIN column adds for a native (C/C++) VM. */
+    static final String NATIVE = " (native)";
     /** What a column shows when there is nothing to show. */
     static final String NONE = "-";
 
@@ -82,7 +84,7 @@ final class VmListingText {
             cells.add(NONE);
             cells.add(NONE);
         }
-        cells.add(plugin(vm.source()));
+        cells.add(plugin(vm.source()) + (vm.nativeVm() ? NATIVE : ""));
         cells.add(vm.source().jar().map(Object::toString).orElse(CLASSPATH));
         return cells;
     }

@@ -47,8 +47,7 @@ class ClassDataArchiveIT {
 
     private List<String> dvmcWithArchive(String... args) throws Exception {
         assumeTrue(Files.isRegularFile(ARCHIVE), "the build made no class-data archive " + ARCHIVE);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+        List<String> command = new ArrayList<>(List.of(archiveJava().toString(), "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
                 "-jar", JAR.toString(), "--plugins-dir", plugins.toString()));
         command.addAll(List.of(args));
@@ -61,6 +60,13 @@ class ClassDataArchiveIT {
         assertEquals(0, process.exitValue(), errors);
         assertEquals("", errors);
         return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+
+    /** The java of the JDK that made the archive (dvmc.jsa.java-home beside it; a JDK 22+ with the native bridge). */
+    private static Path archiveJava() throws java.io.IOException {
+        Path javaHome = JAR.resolveSibling("dvmc.jsa.java-home");
+        String home = Files.isRegularFile(javaHome) ? Files.readString(javaHome).strip() : System.getProperty("java.home");
+        return Path.of(home, "bin", "java");
     }
 
     @Test

@@ -200,7 +200,7 @@ class DvmcJarIT {
         String document = json.outText();
         assertTrue(document.startsWith("{\n  \"pluginsDirectory\": \"" + plugins + "\",\n  \"vms\": [\n"), document);
         assertTrue(document.contains("{\"codename\": \"trans_log\", \"name\": \"trans_log\", \"version\": \"" + VERSION
-                + "\", \"abiVersion\": 12, \"capabilities\": [\"DVM1\"], \"source\": \"plugin\", \"pluginId\": \"trans_log\","
+                + "\", \"abiVersion\": 12, \"capabilities\": [\"DVM1\"], \"source\": \"plugin\", \"native\": false, \"pluginId\": \"trans_log\","
                 + " \"pluginVersion\": \"" + VERSION + "\", \"jar\": \"" + good + "\", \"error\": null}"), document);
         assertTrue(document.contains("{\"jar\": \"" + old + "\", \"pluginId\": \"old_vm\", \"pluginVersion\": \"0.1.0\","
                 + " \"errorCode\": 5, \"error\": \"ABI_VERSION_MISMATCH\", \"reason\": \""), document);

@@ -10,7 +10,11 @@ import org.dvmc.spi.Revision;
  */
 public interface CaseGenerator {
 
-    /** The name {@code dvmc fuzz --generator} selects it by. */
+    /**
+     * The name {@code dvmc fuzz --generator} selects it by.
+     *
+     * @return the name, e.g. {@code trans_log}; fixed for the implementation and unique among {@link #all()}
+     */
     String name();
 
     /**
@@ -19,10 +23,15 @@ public interface CaseGenerator {
      * @param random   the only source of randomness to use
      * @param maxGas   the largest gas limit to give the case, in gas units
      * @param revision the revision of the case
+     * @return the case, never null; its gas limit is at most {@code maxGas} and its revision is {@code revision}
      */
     DiffCase generate(SplittableRandom random, long maxGas, Revision revision);
 
-    /** Every generator that ships: {@link TransLogGenerator} and {@link DvmGenerator}. */
+    /**
+     * Every generator that ships.
+     *
+     * @return {@link TransLogGenerator} and {@link DvmGenerator}, in that order, as new instances; immutable
+     */
     static java.util.List<CaseGenerator> all() {
         return java.util.List.of(new TransLogGenerator(), new DvmGenerator());
     }
@@ -30,6 +39,8 @@ public interface CaseGenerator {
     /**
      * The generator named {@code name}.
      *
+     * @param name the generator's {@link #name()}, matched exactly (case-sensitive)
+     * @return a new instance of that generator
      * @throws IllegalArgumentException naming the valid names when there is none
      */
     static CaseGenerator named(String name) {

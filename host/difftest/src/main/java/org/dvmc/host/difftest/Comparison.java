@@ -15,7 +15,17 @@ import java.util.Objects;
 public record Comparison(DiffCase diffCase, List<String> labels, List<Observation> observations,
         List<Difference> differences) {
 
-    /** Copies the lists; @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields and copies the lists.
+     *
+     * @param diffCase     the case; non-null
+     * @param labels       the VMs' labels, in order; non-null, without nulls; copied
+     * @param observations each VM's observation, in the same order as {@code labels}; non-null, without
+     *                     nulls; copied
+     * @param differences  the fields on which some VM differs from the first; non-null, without nulls, empty
+     *                     when all agree; copied
+     * @throws NullPointerException if a field or a list element is null
+     */
     public Comparison {
         Objects.requireNonNull(diffCase, "diffCase");
         labels = List.copyOf(labels);
@@ -23,7 +33,11 @@ public record Comparison(DiffCase diffCase, List<String> labels, List<Observatio
         differences = List.copyOf(differences);
     }
 
-    /** True when every VM observed exactly the same. */
+    /**
+     * Whether the VMs agree.
+     *
+     * @return true when every VM observed exactly the same (no {@link #differences()}), false otherwise
+     */
     public boolean agree() {
         return differences.isEmpty();
     }

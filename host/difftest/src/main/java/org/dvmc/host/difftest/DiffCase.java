@@ -29,6 +29,13 @@ public record DiffCase(Bytes code, Bytes input, long gas, Revision revision, boo
     public static final long CREATE_GAS = 10_000_000L;
 
     /**
+     * Checks the fields.
+     *
+     * @param code     the code (or init code with {@code create}); non-null, possibly empty
+     * @param input    the call's input data; non-null, possibly empty
+     * @param gas      the gas limit of the call, in gas units; 0 or more
+     * @param revision the revision to execute under; non-null
+     * @param create   whether to run {@code code} as init code first (with {@link #CREATE_GAS})
      * @throws NullPointerException     if a field is null
      * @throws IllegalArgumentException if {@code gas} is negative
      */
@@ -41,22 +48,49 @@ public record DiffCase(Bytes code, Bytes input, long gas, Revision revision, boo
         }
     }
 
-    /** A call of {@code code} with empty input under {@code revision}. */
+    /**
+     * A call of {@code code} with empty input under {@code revision}, without creation.
+     *
+     * @param code     the code to call; non-null, possibly empty
+     * @param gas      the gas limit of the call, in gas units; 0 or more
+     * @param revision the revision to execute under; non-null
+     * @return the case
+     * @throws NullPointerException     if {@code code} or {@code revision} is null
+     * @throws IllegalArgumentException if {@code gas} is negative
+     */
     public static DiffCase call(Bytes code, long gas, Revision revision) {
         return new DiffCase(code, Bytes.EMPTY, gas, revision, false);
     }
 
-    /** This case with other code. */
+    /**
+     * This case with other code; used by shrinking.
+     *
+     * @param newCode the code (or init code, when this case creates); non-null
+     * @return a new case, equal to this one but for the code
+     * @throws NullPointerException if {@code newCode} is null
+     */
     public DiffCase withCode(Bytes newCode) {
         return new DiffCase(newCode, input, gas, revision, create);
     }
 
-    /** This case with other input. */
+    /**
+     * This case with other input; used by shrinking.
+     *
+     * @param newInput the call's input data; non-null
+     * @return a new case, equal to this one but for the input
+     * @throws NullPointerException if {@code newInput} is null
+     */
     public DiffCase withInput(Bytes newInput) {
         return new DiffCase(code, newInput, gas, revision, create);
     }
 
-    /** This case with another gas limit. */
+    /**
+     * This case with another gas limit; used by shrinking.
+     *
+     * @param newGas the gas limit of the call, in gas units; 0 or more
+     * @return a new case, equal to this one but for the gas limit
+     * @throws IllegalArgumentException if {@code newGas} is negative
+     */
     public DiffCase withGas(long newGas) {
         return new DiffCase(code, input, newGas, revision, create);
     }

@@ -51,7 +51,11 @@ public final class DiffEngine {
     /**
      * Runs {@code diffCase} on every VM and compares the observations.
      *
-     * @param vms one or more VMs; the first is the reference each other one is compared with
+     * @param diffCase the case to run; non-null
+     * @param vms      one or more VMs, run one after the other in this order on the calling thread; the first
+     *                 is the reference each other one is compared with
+     * @return each VM's observation, labelled, and the fields on which some VM differs from the first (none when
+     *         all agree)
      * @throws IllegalArgumentException if {@code vms} is empty
      */
     public Comparison compare(DiffCase diffCase, List<DiffVm> vms) {
@@ -72,6 +76,11 @@ public final class DiffEngine {
     /**
      * Whether the VMs disagree on {@code diffCase}: like {@code !compare(…).agree()}, but stops at the first VM
      * that differs from the first and renders nothing. The fuzzer's and the shrinker's test.
+     *
+     * @param diffCase the case to run; non-null
+     * @param vms      the VMs, run in this order on the calling thread; the first is the reference
+     * @return true as soon as a VM observes something other than the first; false when all agree, and for
+     *         fewer than two VMs
      */
     public boolean disagree(DiffCase diffCase, List<DiffVm> vms) {
         Observation reference = null;
@@ -86,7 +95,16 @@ public final class DiffEngine {
         return false;
     }
 
-    /** Runs {@code diffCase} on one VM against a fresh host and returns what it observed. */
+    /**
+     * Runs {@code diffCase} on one VM against a fresh host and returns what it observed.
+     *
+     * <p>For a {@code create} case whose creation does not succeed, the call is not made and the observation
+     * has no call outcome. Results are closed here; a release hook that throws is counted, not propagated.
+     *
+     * @param diffCase the case to run; non-null
+     * @param vm       the VM to run it on; its executor should not throw (a throw propagates to the caller)
+     * @return what the VM and its host observed; comparable with {@link Observation#equals} to another VM's
+     */
     public Observation observe(DiffCase diffCase, DiffVm vm) {
         RecordingHost host = new RecordingHost();
         hostSetup.accept(host);

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Difference(String field, List<String> values) {
 
-    /** @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields and copies the values.
+     *
+     * @param field  what differs, e.g. {@code status}; non-null
+     * @param values each VM's value as text, in the order of the VMs; non-null, without nulls; copied
+     * @throws NullPointerException if a field or a value is null
+     */
     public Difference {
         Objects.requireNonNull(field, "field");
         values = List.copyOf(values);

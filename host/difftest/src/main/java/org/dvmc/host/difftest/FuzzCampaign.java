@@ -70,7 +70,10 @@ public final class FuzzCampaign {
     /**
      * A campaign over {@code vms} (the first is the reference).
      *
-     * @param vms two or more VMs (one VM twice is a sanity run)
+     * @param vms two or more VMs (one VM twice is a sanity run), non-null, without nulls; copied. They must
+     *            allow concurrent executions when the campaign runs on more than one thread
+     * @return a builder with every other setting at its default
+     * @throws IllegalArgumentException if there are fewer than two VMs
      */
     public static Builder builder(List<DiffVm> vms) {
         return new Builder(vms);
@@ -78,10 +81,14 @@ public final class FuzzCampaign {
 
     /**
      * Case {@code index} of a campaign with {@code seed}: exactly the case such a campaign runs at that index.
+     * Deterministic, whatever the thread count of the campaign; thread-safe.
      *
+     * @param seed      the campaign's seed
+     * @param index     the case's index in the campaign, 0 or more (a {@link FuzzReport.Finding#index()})
      * @param generator the campaign's generator
      * @param maxGas    the campaign's gas limit
      * @param revision  the campaign's revision
+     * @return the case, made again from scratch; equal to the one the campaign ran
      */
     public static DiffCase caseAt(long seed, long index, CaseGenerator generator, long maxGas, Revision revision) {
         // Two rounds of SplittableRandom's own mixing keep neighbouring seeds and indices apart.
@@ -89,7 +96,12 @@ public final class FuzzCampaign {
         return generator.generate(new SplittableRandom(new SplittableRandom(mixed).nextLong()), maxGas, revision);
     }
 
-    /** The case this campaign runs at {@code index}. */
+    /**
+     * The case this campaign runs at {@code index}; thread-safe.
+     *
+     * @param index the case's index, 0 or more (e.g. a {@link FuzzReport.Finding#index()})
+     * @return the case, made again from this campaign's seed, generator, gas limit and revision
+     */
     public DiffCase caseAt(long index) {
         return caseAt(seed, index, generator, maxGas, revision);
     }
@@ -177,7 +189,13 @@ public final class FuzzCampaign {
         }
     }
 
-    /** Runs the campaign, stopping at the first disagreement (see {@link #run(FuzzListener)}). */
+    /**
+     * Runs the campaign, stopping at the first disagreement (see {@link #run(FuzzListener)}).
+     *
+     * @return how many cases ran, how long it took, and the lowest-index disagreement, if any
+     * @throws IllegalStateException wrapping what the generator or the engine's host set-up threw (VM failures
+     *                               never throw: they are results)
+     */
     public FuzzReport run() {
         return run(FuzzListener.stopAtFirst());
     }
@@ -203,19 +221,35 @@ public final class FuzzCampaign {
             this.vms = List.copyOf(vms);
         }
 
-        /** The engine (and so the host set-up); default: a plain {@link DiffEngine}. */
+        /**
+         * The engine (and so the host set-up); default: a plain {@link DiffEngine}.
+         *
+         * @param engine the engine; non-null, and thread-safe when the campaign runs on several threads
+         * @return this builder
+         */
         public Builder engine(DiffEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** The seed: the same seed gives the same cases (default 0). */
+        /**
+         * The seed: the same seed gives the same cases (default 0).
+         *
+         * @param seed any value; it and the case index alone determine each case
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** The most cases to run, 1 or more (default 10,000; {@code Long.MAX_VALUE} with a duration for no limit). */
+        /**
+         * The most cases to run (default 10,000).
+         *
+         * @param count 1 or more; {@code Long.MAX_VALUE} with a {@link #duration} for no limit on the count
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is less than 1
+         */
         public Builder count(long count) {
             if (count < 1) {
                 throw new IllegalArgumentException("count must be 1 or more but was " + count);
@@ -224,7 +258,13 @@ public final class FuzzCampaign {
             return this;
         }
 
-        /** The longest the campaign may run; no new batch of cases is started after it (default: no limit). */
+        /**
+         * The longest the campaign may run; no new batch of cases is started after it (default: no limit).
+         *
+         * @param duration positive; cases already started are finished, so the campaign may run a little longer
+         * @return this builder
+         * @throws IllegalArgumentException if {@code duration} is zero or negative
+         */
         public Builder duration(Duration duration) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("duration must be positive but was " + duration);
@@ -233,19 +273,35 @@ public final class FuzzCampaign {
             return this;
         }
 
-        /** The case generator (default {@link TransLogGenerator}). */
+        /**
+         * The case generator (default {@link TransLogGenerator}).
+         *
+         * @param generator the generator; non-null, deterministic and thread-safe (see {@link CaseGenerator})
+         * @return this builder
+         */
         public Builder generator(CaseGenerator generator) {
             this.generator = Objects.requireNonNull(generator, "generator");
             return this;
         }
 
-        /** The revision of every case (default {@link Revision#LATEST_STABLE}). */
+        /**
+         * The revision of every case (default {@link Revision#LATEST_STABLE}).
+         *
+         * @param revision the revision; non-null
+         * @return this builder
+         */
         public Builder revision(Revision revision) {
             this.revision = Objects.requireNonNull(revision, "revision");
             return this;
         }
 
-        /** The gas limit of cases; one case in four gets a smaller one, up to 256 (default 1,000,000). */
+        /**
+         * The gas limit of cases; one case in four gets a smaller one, up to 256 (default 1,000,000).
+         *
+         * @param maxGas the gas limit, in gas units, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxGas} is negative
+         */
         public Builder maxGas(long maxGas) {
             if (maxGas < 0) {
                 throw new IllegalArgumentException("maxGas must be 0 or more but was " + maxGas);
@@ -254,7 +310,14 @@ public final class FuzzCampaign {
             return this;
         }
 
-        /** How many cases run at once, 1 or more (default: the number of processors). */
+        /**
+         * How many cases run at once (default: the number of processors). The cases, and so the report's
+         * first disagreement, do not depend on it.
+         *
+         * @param threads 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is less than 1
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be 1 or more but was " + threads);
@@ -263,7 +326,13 @@ public final class FuzzCampaign {
             return this;
         }
 
-        /** How often {@link FuzzListener#onProgress} is called (default 1 s). */
+        /**
+         * How often {@link FuzzListener#onProgress} is called (default 1 s).
+         *
+         * @param interval positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is zero or negative
+         */
         public Builder progressInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("progress interval must be positive but was " + interval);
@@ -272,7 +341,11 @@ public final class FuzzCampaign {
             return this;
         }
 
-        /** The campaign. */
+        /**
+         * The campaign, with this builder's settings; later changes to the builder do not affect it.
+         *
+         * @return the campaign, ready to {@link FuzzCampaign#run() run}
+         */
         public FuzzCampaign build() {
             return new FuzzCampaign(this);
         }

@@ -27,7 +27,11 @@ public interface FuzzListener {
     default void onProgress(long casesRun, long elapsedNanos) {
     }
 
-    /** A listener that stops at the first disagreement and ignores progress. */
+    /**
+     * A listener that stops at the first disagreement and ignores progress.
+     *
+     * @return the listener; stateless and thread-safe
+     */
     static FuzzListener stopAtFirst() {
         return finding -> false;
     }

@@ -42,7 +42,22 @@ public record Observation(Optional<Outcome> creation, Optional<Outcome> call, in
             long accountAccesses) {
     }
 
-    /** Copies the lists; @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields and copies the lists.
+     *
+     * @param creation        the creation's outcome; non-null, empty when the case has no {@code create}
+     * @param call            the call's outcome; non-null, empty when a creation did not succeed
+     * @param releaseFailures how many results' release hooks threw, 0 or more
+     * @param storageWrites   the recorded storage writes, in order; non-null, without nulls; copied
+     * @param transientWrites the recorded transient-storage writes, in order; non-null, without nulls; copied
+     * @param logs            the recorded logs, in order; non-null, without nulls; copied
+     * @param calls           the recorded nested call messages, in order; non-null, without nulls; copied
+     * @param selfdestructs   the recorded selfdestructs, in order; non-null, without nulls; copied
+     * @param accountAccesses the recorded account accesses, in order, repeats included; non-null, without
+     *                        nulls; copied
+     * @param totals          how many of each record there were, recorded or not; non-null
+     * @throws NullPointerException if a field or a list element is null
+     */
     public Observation {
         Objects.requireNonNull(creation, "creation");
         Objects.requireNonNull(call, "call");

@@ -19,14 +19,28 @@ import org.dvmc.spi.StatusCode;
  */
 public record Outcome(StatusCode status, long gasLeft, long gasRefund, Bytes output, Address createAddress) {
 
-    /** @throws NullPointerException if a field is null */
+    /**
+     * Checks the fields.
+     *
+     * @param status        the status; non-null
+     * @param gasLeft       the gas left, in gas units
+     * @param gasRefund     the gas refund, in gas units
+     * @param output        the output; non-null, possibly empty
+     * @param createAddress the address of a created contract; non-null, zero when none
+     * @throws NullPointerException if a field is null
+     */
     public Outcome {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(createAddress, "createAddress");
     }
 
-    /** The values of {@code result}. */
+    /**
+     * The values of {@code result}, without its cause. Does not close the result.
+     *
+     * @param result the result; non-null
+     * @return its status, gas left, gas refund, output and create address
+     */
     public static Outcome of(Result result) {
         return new Outcome(result.status(), result.gasLeft(), result.gasRefund(), result.output(), result.createAddress());
     }

@@ -45,22 +45,40 @@ public class RecordingHost extends MockedHost {
         }
     }
 
-    /** The first {@link #MAX_RECORDED_WRITES} storage writes, in order, with their statuses. */
+    /**
+     * The storage writes recorded so far.
+     *
+     * @return the first {@link #MAX_RECORDED_WRITES} storage writes, in order, with their statuses; a read-only
+     *         view that shows later writes too
+     */
     public List<StorageWrite> recordedStorageWrites() {
         return Collections.unmodifiableList(storageWrites);
     }
 
-    /** How many storage writes were made, recorded or not. */
+    /**
+     * How many storage writes were made.
+     *
+     * @return the number of {@code setStorage} calls so far, recorded or not; 0 or more
+     */
     public long totalStorageWrites() {
         return totalStorageWrites;
     }
 
-    /** The first {@link #MAX_RECORDED_WRITES} transient-storage writes, in order (no status). */
+    /**
+     * The transient-storage writes recorded so far.
+     *
+     * @return the first {@link #MAX_RECORDED_WRITES} transient-storage writes, in order, each without a status;
+     *         a read-only view that shows later writes too
+     */
     public List<StorageWrite> recordedTransientWrites() {
         return Collections.unmodifiableList(transientWrites);
     }
 
-    /** How many transient-storage writes were made, recorded or not. */
+    /**
+     * How many transient-storage writes were made.
+     *
+     * @return the number of {@code setTransientStorage} calls so far, recorded or not; 0 or more
+     */
     public long totalTransientWrites() {
         return totalTransientWrites;
     }

@@ -12,7 +12,13 @@ public final class Render {
     private Render() {
     }
 
-    /** A nested call's message: every field the contract defines. */
+    /**
+     * A nested call's message: every field the contract defines.
+     *
+     * @param message the message; non-null
+     * @return one line: kind, depth, gas, recipient, sender, value, input and code address, then the flags,
+     *         CREATE2 salt and code only when they are set
+     */
     public static String message(Message message) {
         StringBuilder text = new StringBuilder(message.kind().name())
                 .append(" depth ").append(message.depth())
@@ -35,13 +41,23 @@ public final class Render {
         return text.toString();
     }
 
-    /** A log: its creator, topics and data. */
+    /**
+     * A log: its creator, topics and data.
+     *
+     * @param log the log; non-null
+     * @return one line, e.g. {@code <creator> topics [<t1>, <t2>] data <hex>}; {@code (empty)} for empty data
+     */
     public static String log(LogRecord log) {
         return log.creator().toHex() + " topics [" + log.topics().stream().map(t -> t.toHex())
                 .collect(Collectors.joining(", ")) + "] data " + hex(log.data().toHex());
     }
 
-    /** A selfdestruct: the account and its beneficiary. */
+    /**
+     * A selfdestruct: the account and its beneficiary.
+     *
+     * @param record the selfdestruct; non-null
+     * @return one line, {@code <address> to <beneficiary>}
+     */
     public static String selfdestruct(SelfdestructRecord record) {
         return record.address().toHex() + " to " + record.beneficiary().toHex();
     }

@@ -36,13 +36,20 @@ public final class Shrinker {
         this.maxAttempts = maxAttempts;
     }
 
-    /** A shrink's result: the smallest failing case found and how many evaluations it took. */
+    /**
+     * A shrink's result: the smallest failing case found and how many evaluations it took.
+     *
+     * @param shrunk   the smallest failing case found; the original case when nothing smaller fails
+     * @param attempts how many times the predicate was evaluated, 0 to the shrinker's {@code maxAttempts}
+     */
     public record Shrunk(DiffCase shrunk, int attempts) {
     }
 
     /**
      * Shrinks {@code failing}, which must fail.
      *
+     * @param failing the case to shrink; non-null, and the predicate must hold for it (this is not checked:
+     *                for a case that does not fail, the result is the case itself or one the predicate accepts)
      * @return the smallest failing case found ({@code failing} itself when nothing smaller fails)
      */
     public Shrunk shrink(DiffCase failing) {

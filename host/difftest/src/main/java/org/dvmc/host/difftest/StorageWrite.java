@@ -16,7 +16,15 @@ import org.dvmc.spi.StorageStatus;
  */
 public record StorageWrite(Address address, Bytes32 key, Bytes32 value, StorageStatus status) {
 
-    /** @throws NullPointerException if the address, key or value is null */
+    /**
+     * Checks the fields.
+     *
+     * @param address the account written; non-null
+     * @param key     the slot; non-null
+     * @param value   the value written; non-null
+     * @param status  the storage status the host returned; null for transient storage, which has none
+     * @throws NullPointerException if the address, key or value is null
+     */
     public StorageWrite {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(key, "key");

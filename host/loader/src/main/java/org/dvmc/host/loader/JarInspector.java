@@ -49,10 +49,12 @@ final class JarInspector {
     static final int MAX_FACTORIES = 100;
 
     /**
-     * What the jar holds: its manifest, the class names of its services file if it has one, and which of
-     * those names have a class file in the jar.
+     * What the jar holds: its manifest, the class names of its services file if it has one, which of those
+     * names have a class file in the jar, and whether it has the native library its manifest names for this
+     * platform.
      */
-    private record Contents(Manifest manifest, Optional<List<String>> factories, Set<String> withClassFile) {
+    private record Contents(Manifest manifest, Optional<List<String>> factories, Set<String> withClassFile,
+            boolean hasNativeLibrary) {
     }
 
     /**
@@ -85,6 +87,9 @@ final class JarInspector {
                     + ": ...' to META-INF/MANIFEST.MF (a DVMC plugin names Plugin-Id, Plugin-Version and "
                     + Dvmc.ABI_VERSION_MANIFEST_ATTRIBUTE + ")", null));
         }
+        if (NativePluginManifest.declares(main)) {
+            return inspectNative(jar, pluginId.get(), pluginVersion.get(), main, contents.hasNativeLibrary());
+        }
         if (contents.factories().isEmpty() || contents.factories().get().isEmpty()) {
             return JarInspection.rejected(jar, pluginId, pluginVersion, new LoaderException(
                     LoaderErrorCode.SYMBOL_NOT_FOUND, "plugin jar " + jar + " has "
@@ -100,6 +105,23 @@ final class JarInspector {
         }
     }
 
+    /** A native plugin jar (its ABI already checked): valid native attributes and this platform's library. */
+    private static JarInspection inspectNative(Path jar, String pluginId, String pluginVersion, Attributes main,
+            boolean hasLibrary) {
+        try {
+            NativePluginManifest manifest = NativePluginManifest.read(jar, main);
+            if (!hasLibrary) {
+                return JarInspection.rejected(jar, Optional.of(pluginId), Optional.of(pluginVersion), cannotOpen(
+                        "native plugin jar " + jar + " has no " + manifest.entryName() + ", so it carries no library"
+                                + " for this platform (" + NativePluginManifest.platform() + "); use a build of the"
+                                + " plugin for this platform", null));
+            }
+            return JarInspection.passedNative(jar, pluginId, pluginVersion, manifest);
+        } catch (LoaderException e) {
+            return JarInspection.rejected(jar, Optional.of(pluginId), Optional.of(pluginVersion), e);
+        }
+    }
+
     private static Contents read(Path jar, Path copy) throws LoaderException {
         // No signature verification: only two text files are read here, and verifying costs time per jar.
         try (JarFile file = new JarFile(copy.toFile(), false)) {
@@ -110,9 +132,12 @@ final class JarInspector {
             }
             Manifest manifest = new Manifest(new ByteArrayInputStream(
                     readBounded(file, manifestEntry, MAX_MANIFEST_BYTES, jar, "its manifest")));
+            String nativeLibrary = manifest.getMainAttributes().getValue(NativePluginManifest.LIBRARY);
+            boolean hasNativeLibrary = nativeLibrary != null && file.getJarEntry("native/"
+                    + NativePluginManifest.platform() + "/" + nativeLibrary.strip()) != null;
             JarEntry services = file.getJarEntry(FactoryDiscovery.SERVICES_FILE);
             if (services == null) {
-                return new Contents(manifest, Optional.empty(), Set.of());
+                return new Contents(manifest, Optional.empty(), Set.of(), hasNativeLibrary);
             }
             List<String> factories = parseServices(jar,
                     readBounded(file, services, MAX_SERVICES_BYTES, jar, FactoryDiscovery.SERVICES_FILE));
@@ -122,7 +147,7 @@ final class JarInspector {
                     withClassFile.add(factory);
                 }
             }
-            return new Contents(manifest, Optional.of(factories), withClassFile);
+            return new Contents(manifest, Optional.of(factories), withClassFile, hasNativeLibrary);
         } catch (ZipException e) {
             throw cannotOpen("plugin jar " + jar + (isEmptyFile(copy) ? " is an empty file"
                     : " is not a readable jar (" + e.getMessage() + ")") + "; " + REMEDY, e);

@@ -50,22 +50,37 @@ public final class LoadedVm implements AutoCloseable {
     /**
      * The VM instance itself, for checks that need it raw (conformance suites). Calling it directly
      * bypasses the guard of {@link #execute}; do not close it directly, close this handle instead.
+     *
+     * @return the VM, never null; still returned (but closed) after this handle is closed
      */
     public Vm vm() {
         return vm;
     }
 
-    /** The registry entry the VM was created from. */
+    /**
+     * The registry entry the VM was created from.
+     *
+     * @return the entry (codename, factory and source), never null
+     */
     public VmEntry entry() {
         return entry;
     }
 
-    /** The configuration the VM was loaded with. */
+    /**
+     * The configuration the VM was loaded with.
+     *
+     * @return the configuration, with its options in the order they were applied; never null
+     */
     public VmConfig config() {
         return config;
     }
 
-    /** True once {@link #close()} was called, or the loader that made this handle was closed. */
+    /**
+     * Whether this handle is closed.
+     *
+     * @return true once {@link #close()} was called, or the loader that made this handle was closed;
+     *         a closed handle stays closed
+     */
     public boolean isClosed() {
         return closed.get();
     }
@@ -73,6 +88,10 @@ public final class LoadedVm implements AutoCloseable {
     /**
      * Executes {@code code} on the VM; never throws.
      *
+     * @param host the host the VM calls back for state (storage, balances, logs, calls); must not be null
+     * @param rev  the revision whose rules apply; must not be null
+     * @param msg  the message to execute (sender, recipient, value, input, gas); must not be null
+     * @param code the code to execute, possibly empty; must not be null
      * @return the VM's result (the caller owns it and closes it); or an internal-error result whose
      *         {@link Result#cause()} says why, when the VM threw, returned null, an argument was null, or
      *         this handle is closed

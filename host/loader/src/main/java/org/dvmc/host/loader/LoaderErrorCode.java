@@ -29,7 +29,12 @@ public enum LoaderErrorCode {
         this.code = code;
     }
 
-    /** The C number, 0 to 7; also the exit status of the {@code dvmc} command for this failure. */
+    /**
+     * The number of this failure in the C loader's {@code dvmc_loader_error_code}.
+     *
+     * @return the C number, 0 ({@link #SUCCESS}) to 7; also the exit status of the {@code dvmc} command for
+     *         this failure
+     */
     public int code() {
         return code;
     }

@@ -13,6 +13,7 @@ public final class LoaderException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** What kind of failure this is; never null, never {@link LoaderErrorCode#SUCCESS}. Part of the serial form. */
     private final LoaderErrorCode errorCode;
 
     /**
@@ -36,7 +37,12 @@ public final class LoaderException extends Exception {
         }
     }
 
-    /** What kind of failure this is; never {@link LoaderErrorCode#SUCCESS}. */
+    /**
+     * What kind of failure this is.
+     *
+     * @return the error code, never null and never {@link LoaderErrorCode#SUCCESS}; its
+     *         {@link LoaderErrorCode#code()} is the exit status a command-line host uses
+     */
     public LoaderErrorCode errorCode() {
         return errorCode;
     }

@@ -80,6 +80,7 @@ final class PluginScan implements AutoCloseable {
         PluginReport[] reports = new PluginReport[jars.size()];
         String[] digests = new String[jars.size()];
         List<Loaded> loaded = new ArrayList<>();
+        List<VmEntry> entries = new ArrayList<>();
         for (int i = 0; i < jars.size(); i++) {
             PrivateJarCopies.Taken taken;
             try {
@@ -97,6 +98,14 @@ final class PluginScan implements AutoCloseable {
             JarInspection inspection = inspector.inspect(taken);
             if (inspection.rejection().isPresent()) {
                 reports[i] = inspection.rejectedReport();
+            } else if (inspection.nativeVm().isPresent()) {
+                // A native plugin jar holds no classes: no PF4J class loader, its library is extracted on first use.
+                NativePluginManifest manifest = inspection.nativeVm().get();
+                String pluginId = inspection.pluginId().orElseThrow();
+                String version = inspection.pluginVersion().orElseThrow();
+                entries.add(new VmEntry(manifest.codename(), NativeVmFactory.ofPlugin(inspection.jar(), taken.copy(), manifest),
+                        VmSource.plugin(pluginId, version, inspection.jar())));
+                reports[i] = PluginReport.accepted(inspection.jar(), pluginId, version, List.of(manifest.codename()));
             } else {
                 try {
                     loaded.add(new Loaded(i, inspection, register(manager, inspection.descriptor().get())));
@@ -106,7 +115,6 @@ final class PluginScan implements AutoCloseable {
             }
         }
         Optional<Throwable> resolveFailure = resolve(manager);
-        List<VmEntry> entries = new ArrayList<>();
         for (Loaded plugin : loaded) {
             reports[plugin.index()] = startAndDiscover(manager, plugin, resolveFailure, entries);
         }

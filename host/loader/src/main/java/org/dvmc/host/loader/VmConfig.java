@@ -24,7 +24,13 @@ public record VmConfig(String target, List<VmOption> options) {
     private static final String FORMAT = "CODENAME_OR_JAR[,name=value]*";
 
     /**
+     * Checks the target and takes an immutable copy of the options.
+     *
+     * @param target  the codename or jar path; non-null and non-empty, used as given (not trimmed)
+     * @param options the options in the order they are to be applied; non-null, without null elements,
+     *                possibly empty; copied
      * @throws IllegalArgumentException if {@code target} is empty
+     * @throws NullPointerException     if {@code target}, {@code options} or an option is null
      */
     public VmConfig {
         Objects.requireNonNull(target, "target");
@@ -75,11 +81,15 @@ public record VmConfig(String target, List<VmOption> options) {
     }
 
     /**
-     * True when the target is a jar path rather than a codename: it ends with {@code .jar} (in any
-     * case) or contains {@code /} or the platform's path separator. A codename never does.
+     * True when the target is a jar or native library path rather than a codename: it ends with {@code .jar}
+     * (in any case) or names a shared library ({@code .so}, {@code .so.N}, {@code .dylib}, {@code .dll}), or
+     * contains {@code /} or the platform's path separator. A codename never does.
+     *
+     * @return true for a jar or native library path, false for a codename
      */
     public boolean isPath() {
         return target.regionMatches(true, target.length() - 4, ".jar", 0, 4)
+                || NativeLibraryNames.isNativeLibrary(target)
                 || target.indexOf('/') >= 0
                 || target.indexOf(File.separatorChar) >= 0;
     }

@@ -15,7 +15,7 @@ final class VmCreator {
 
     /** A configured instance of {@code entry}'s VM; the caller owns it. */
     static Vm create(VmEntry entry, VmConfig config) throws LoaderException {
-        Vm vm = instantiate(entry);
+        Vm vm = entry.factory() instanceof NativeVmFactory nativeVm ? nativeVm.link() : instantiate(entry);
         try {
             checkAbi(entry, vm);
             for (VmOption option : config.options()) {

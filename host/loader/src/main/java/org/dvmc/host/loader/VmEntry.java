@@ -15,10 +15,24 @@ import org.dvmc.spi.VmFactory;
  */
 public record VmEntry(String codename, VmFactory factory, VmSource source) {
 
+    /**
+     * Checks that every component is present. The codename's format is not checked here: the loader only
+     * makes entries whose codename matches {@link VmFactory#CODENAME_PATTERN}.
+     *
+     * @param codename the codename users select the VM by; non-null
+     * @param factory  the factory; non-null
+     * @param source   where the factory came from; non-null
+     * @throws NullPointerException if any argument is null
+     */
     public VmEntry {
         Objects.requireNonNull(codename, "codename");
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** True for a native (C/C++) VM, run through the bridge, which needs Java 22+; false for a Java VM. */
+    public boolean isNative() {
+        return factory instanceof NativeVmFactory;
     }
 
     /** {@code codename from source}, for messages. */

@@ -79,6 +79,8 @@ public final class VmLoader implements AutoCloseable {
     /**
      * The plugins directory to use when none is given: {@value #PLUGINS_DIR_ENV} when set and not blank,
      * otherwise {@code plugins} (relative to the working directory).
+     *
+     * @return the directory, as named (not resolved, and it need not exist); never null
      */
     public static Path defaultPluginsDirectory() {
         return pluginsDirectoryFromEnvironment(System.getenv()).orElse(DEFAULT_PLUGINS_DIR);
@@ -96,12 +98,20 @@ public final class VmLoader implements AutoCloseable {
         return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnvironment));
     }
 
-    /** A builder with the default plugins directory, the classpath included, and the context class loader. */
+    /**
+     * A builder with the default plugins directory, the classpath included, and the context class loader.
+     *
+     * @return a new builder; use it from one thread
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The directory that was scanned, as given (it need not exist). */
+    /**
+     * The directory that was scanned.
+     *
+     * @return the directory as given to the builder or taken by default, not resolved (it need not exist)
+     */
     public Path pluginsDirectory() {
         return pluginsDirectory;
     }
@@ -116,17 +126,34 @@ public final class VmLoader implements AutoCloseable {
         return directoryProblem;
     }
 
-    /** A report for every {@code *.jar} found in the plugins directory, sorted by file name. */
+    /**
+     * What the scan decided for each jar.
+     *
+     * @return a report for every {@code *.jar} found in the plugins directory, accepted or rejected, sorted by
+     *         file name; immutable; empty when the directory has no jars or could not be listed (see
+     *         {@link #pluginsDirectoryProblem()})
+     */
     public List<PluginReport> pluginReports() {
         return scan.reports();
     }
 
-    /** Every usable VM, from plugins and the classpath, sorted by codename; conflicting codenames are left out. */
+    /**
+     * Every usable VM, from plugins and the classpath.
+     *
+     * @return one entry per codename, sorted by codename; conflicting codenames (see {@link #conflicts()})
+     *         are left out; an immutable copy, possibly empty
+     */
     public List<VmEntry> entries() {
         return registry.entries();
     }
 
-    /** The usable VM with {@code codename}; empty when unknown or conflicting. */
+    /**
+     * The usable VM with a codename.
+     *
+     * @param codename the codename, matched exactly (case-sensitive, no trimming); not null
+     * @return the entry; empty when no usable VM has that codename, or two or more sources provide it
+     * @throws NullPointerException if {@code codename} is null
+     */
     public Optional<VmEntry> find(String codename) {
         return registry.find(codename);
     }
@@ -135,17 +162,29 @@ public final class VmLoader implements AutoCloseable {
      * One {@link LoaderErrorCode#SYMBOL_NOT_FOUND} exception per codename that two or more factories
      * provide, sorted by codename; its message names every source. Such a codename is not in
      * {@link #entries()} and loading it by codename fails with the same message.
+     *
+     * @return the conflicts, one per codename; immutable, empty when every codename is provided once
      */
     public List<LoaderException> conflicts() {
         return registry.conflicts();
     }
 
-    /** The classpath factories that could not be loaded or have an invalid codename; empty when the classpath is excluded. */
+    /**
+     * The classpath factories that were left out.
+     *
+     * @return one exception per factory that could not be loaded or has an invalid codename; immutable,
+     *         empty when there were none or the classpath is excluded
+     */
     public List<LoaderException> classpathProblems() {
         return classpathProblems;
     }
 
-    /** True once {@link #close()} was called. */
+    /**
+     * Whether this loader is closed.
+     *
+     * @return true once {@link #close()} was called; from then on {@code load} throws
+     *         {@link IllegalStateException}
+     */
     public boolean isClosed() {
         return closed.get();
     }
@@ -153,8 +192,12 @@ public final class VmLoader implements AutoCloseable {
     /**
      * Parses {@code config} and loads that VM; see {@link #load(VmConfig)}.
      *
+     * @param config the configuration {@code CODENAME_OR_JAR[,name=value]*}, e.g. {@code "trans_log,verbose=1"},
+     *               as {@link VmConfig#parse(String)} reads it; null counts as empty
+     * @return the VM, ready to execute; the caller closes it
      * @throws LoaderException with {@link LoaderErrorCode#INVALID_ARGUMENT} for an empty or malformed
      *                         configuration, or any failure of {@link #load(VmConfig)}
+     * @throws IllegalStateException if the loader is closed
      */
     public LoadedVm load(String config) throws LoaderException {
         return load(VmConfig.parse(config));
@@ -171,18 +214,20 @@ public final class VmLoader implements AutoCloseable {
      * <p>Then {@code create()} is called, the instance's {@code abiVersion()} compared with the host's,
      * and the options applied in order; on any failure the instance is closed.
      *
+     * @param config the parsed configuration: a codename or jar path, and the options to apply; not null
      * @return the VM; the caller closes it
      * @throws LoaderException       CANNOT_OPEN (jar missing or unreadable), SYMBOL_NOT_FOUND (unknown or
      *                               ambiguous codename, no fitting factory in the jar), VM_CREATION_FAILURE,
      *                               ABI_VERSION_MISMATCH, INVALID_OPTION_NAME, INVALID_OPTION_VALUE, or
      *                               the jar's rejection
      * @throws IllegalStateException if the loader is closed
+     * @throws NullPointerException  if {@code config} is null
      */
     public LoadedVm load(VmConfig config) throws LoaderException {
         Objects.requireNonNull(config, "config");
         ensureOpen();
         if (config.isPath()) {
-            return loadFromJar(config);
+            return NativeLibraryNames.isNativeLibrary(config.target()) ? loadNativeLibrary(config) : loadFromJar(config);
         }
         String codename = config.target();
         Optional<LoaderException> conflict = registry.conflict(codename);
@@ -190,7 +235,7 @@ public final class VmLoader implements AutoCloseable {
             throw new LoaderException(conflict.get().errorCode(), conflict.get().getMessage());
         }
         VmEntry entry = registry.find(codename).orElseThrow(() -> unknownCodename(codename));
-        return handOut(VmCreator.create(entry, config), entry, config, Optional.empty());
+        return handOut(VmCreator.create(entry, config), entry, config, () -> { });
     }
 
     private LoadedVm loadFromJar(VmConfig config) throws LoaderException {
@@ -210,9 +255,44 @@ public final class VmLoader implements AutoCloseable {
                 throw report.rejection().get();
             }
             VmEntry entry = chooseInJar(jar, Registry.of(single.entries()), single.entries());
-            return handOut(VmCreator.create(entry, config), entry, config, Optional.of(single));
+            return handOut(VmCreator.create(entry, config), entry, config, single::close);
         } catch (LoaderException | RuntimeException | Error e) {
             single.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A native VM by the path of its shared library (docs/NATIVE_VMS.md); the reference loader's rules. With
+     * pinning, the library is hashed in a private copy, and that checked copy is what the system loads.
+     */
+    private LoadedVm loadNativeLibrary(VmConfig config) throws LoaderException {
+        Path library = config.jarPath();
+        if (!Files.exists(library)) {
+            throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "native library " + library + " does not exist"
+                    + (library.isAbsolute() ? "" : " (looked for " + library.toAbsolutePath() + ")")
+                    + "; check the path, or give a codename instead");
+        }
+        VmSource source = new VmSource(Optional.empty(), Optional.empty(), Optional.of(library));
+        if (trusted.isEmpty()) {
+            VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library, library),
+                    source);
+            return handOut(VmCreator.create(entry, config), entry, config, () -> { });
+        }
+        PrivateJarCopies copies = new PrivateJarCopies();
+        try {
+            PrivateJarCopies.Taken taken = copies.take(library, true);
+            String digest = taken.sha256().orElseThrow();
+            if (!trusted.get().contains(digest)) {
+                throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "native library " + library
+                        + " is not trusted: its SHA-256 " + digest + " is not in " + trusted.get().origin()
+                        + "; if you trust this library, add that digest, else give another VM");
+            }
+            VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library),
+                    NativeVmFactory.ofLibrary(library, taken.copy()), source);
+            return handOut(VmCreator.create(entry, config), entry, config, copies::close);
+        } catch (LoaderException | RuntimeException | Error e) {
+            copies.close();
             throw e;
         }
     }
@@ -267,11 +347,12 @@ public final class VmLoader implements AutoCloseable {
         return new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND, message.toString());
     }
 
-    private LoadedVm handOut(Vm vm, VmEntry entry, VmConfig config, Optional<PluginScan> owned) {
+    /** @param release frees what only this VM used (its own scan of a jar, a private copy); never throws */
+    private LoadedVm handOut(Vm vm, VmEntry entry, VmConfig config, Runnable release) {
         AtomicReference<LoadedVm> self = new AtomicReference<>();
         LoadedVm handle = new LoadedVm(vm, entry, config, () -> {
             openVms.remove(self.get());
-            owned.ifPresent(PluginScan::close);
+            release.run();
         });
         self.set(handle);
         openVms.add(handle);
@@ -351,13 +432,26 @@ public final class VmLoader implements AutoCloseable {
             return this;
         }
 
-        /** The directory to scan; default {@link VmLoader#defaultPluginsDirectory()}. It need not exist. */
+        /**
+         * The directory to scan; default {@link VmLoader#defaultPluginsDirectory()}.
+         *
+         * @param pluginsDirectory the directory, absolute or relative to the working directory; not null. It
+         *                         need not exist: a missing directory gives no plugins and is reported by
+         *                         {@link VmLoader#pluginsDirectoryProblem()}
+         * @return this builder
+         * @throws NullPointerException if {@code pluginsDirectory} is null
+         */
         public Builder pluginsDirectory(Path pluginsDirectory) {
             this.pluginsDirectory = Objects.requireNonNull(pluginsDirectory, "pluginsDirectory");
             return this;
         }
 
-        /** Whether to add the factories {@link java.util.ServiceLoader} finds on the classpath; default true. */
+        /**
+         * Whether to add the factories {@link java.util.ServiceLoader} finds on the classpath; default true.
+         *
+         * @param includeClasspath true to add the classpath's factories, false for plugin jars only
+         * @return this builder
+         */
         public Builder includeClasspath(boolean includeClasspath) {
             this.includeClasspath = includeClasspath;
             return this;
@@ -367,6 +461,10 @@ public final class VmLoader implements AutoCloseable {
          * The class loader whose classpath is searched for factories; default the thread's context class
          * loader, or the loader's own when there is none. Plugins' class loaders are unaffected: their
          * parent is always the loader's own class loader.
+         *
+         * @param classLoader the class loader to search with {@link java.util.ServiceLoader}; not null
+         * @return this builder
+         * @throws NullPointerException if {@code classLoader} is null
          */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");

@@ -14,7 +14,12 @@ import java.util.Objects;
 public record VmOption(String name, String value) {
 
     /**
+     * Checks the name and value.
+     *
+     * @param name  the option name; non-null and non-empty, passed to the VM as given
+     * @param value the value; non-null, {@code ""} for a bare {@code name}
      * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException     if {@code name} or {@code value} is null
      */
     public VmOption {
         Objects.requireNonNull(name, "name");

@@ -19,13 +19,25 @@ public record VmSource(Optional<String> pluginId, Optional<String> pluginVersion
 
     private static final VmSource CLASSPATH = new VmSource(Optional.empty(), Optional.empty(), Optional.empty());
 
+    /**
+     * Checks that every component is present (each may be empty).
+     *
+     * @param pluginId      the plugin's {@code Plugin-Id}; non-null, empty for the classpath
+     * @param pluginVersion the plugin's {@code Plugin-Version}; non-null, empty for the classpath
+     * @param jar           the plugin jar; non-null, empty for the classpath
+     * @throws NullPointerException if any argument is null
+     */
     public VmSource {
         Objects.requireNonNull(pluginId, "pluginId");
         Objects.requireNonNull(pluginVersion, "pluginVersion");
         Objects.requireNonNull(jar, "jar");
     }
 
-    /** The source of factories found by {@link java.util.ServiceLoader} on the host's classpath. */
+    /**
+     * The source of factories found by {@link java.util.ServiceLoader} on the host's classpath.
+     *
+     * @return the classpath source, with all three components empty; always the same instance
+     */
     public static VmSource classpath() {
         return CLASSPATH;
     }
@@ -35,7 +47,11 @@ public record VmSource(Optional<String> pluginId, Optional<String> pluginVersion
         return new VmSource(Optional.of(pluginId), Optional.of(pluginVersion), Optional.of(jar));
     }
 
-    /** True for the host's classpath, false for a plugin jar. */
+    /**
+     * Whether the factory came from the host's classpath.
+     *
+     * @return true for the host's classpath (no jar), false for a plugin jar
+     */
     public boolean isClasspath() {
         return jar.isEmpty();
     }
@@ -43,10 +59,15 @@ public record VmSource(Optional<String> pluginId, Optional<String> pluginVersion
     /**
      * A short human description, e.g. {@code "plugin trans_log 1.0.0 (plugins/trans-log-1.0.0.jar)"}
      * or {@code "classpath"}.
+     *
+     * @return the description, for messages and listings; never null
      */
     public String describe() {
         if (isClasspath()) {
             return "classpath";
+        }
+        if (pluginId.isEmpty() && NativeLibraryNames.isNativeLibrary(jar.get().toString())) {
+            return "native library " + jar.get();
         }
         StringBuilder text = new StringBuilder("plugin");
         pluginId.ifPresent(id -> text.append(' ').append(id));

@@ -1,0 +1,163 @@
+package org.dvmc.host.loader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Copies the library of a native plugin jar out of the jar, where the system's loader can open it: into a
+ * private directory (owner-only permissions, checked: never a directory others can write to), as a file
+ * named by the SHA-256 of its content. The directory is made once per process under the system's
+ * temporary directory and removed at exit, or is the one the system property
+ * {@value #DIRECTORY_PROPERTY} names (made if missing; an existing file there is used only when its
+ * content still has that hash). Thread-safe.
+ */
+final class NativeLibraryExtractor {
+
+    /** A system property naming a fixed private directory for extracted libraries (e.g. a cache). */
+    static final String DIRECTORY_PROPERTY = "dvmc.native.dir";
+
+    /** No library is larger than this; a bigger entry is refused rather than read into memory. */
+    static final long MAX_LIBRARY_BYTES = 512L * 1024 * 1024;
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static Path processDirectory;
+
+    private NativeLibraryExtractor() {
+    }
+
+    /**
+     * The path of {@code entryName} of {@code jar} in the private directory.
+     *
+     * @throws LoaderException CANNOT_OPEN when the jar or entry cannot be read, or the directory is unsafe
+     */
+    static Path extract(Path jar, String entryName, String libraryFile) throws LoaderException {
+        byte[] content = read(jar, entryName);
+        String hash = sha256(content);
+        int dot = libraryFile.indexOf('.');
+        String fileName = hash + (dot >= 0 ? libraryFile.substring(dot) : "");
+        Path directory = directory();
+        Path target = directory.resolve(fileName);
+        try {
+            try {
+                Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                target.toFile().deleteOnExit();
+                restrict(target, "r-x------");
+            } catch (FileAlreadyExistsException e) {
+                if (Files.isSymbolicLink(target) || !hash.equals(sha256(Files.readAllBytes(target)))) {
+                    throw cannotOpen("the extracted copy " + target + " of " + entryName + " from " + jar
+                            + " has changed since it was written; remove it", null);
+                }
+            }
+        } catch (IOException e) {
+            throw cannotOpen("cannot extract " + entryName + " of native plugin jar " + jar + " to " + target
+                    + " (" + e + "); check the free space and permissions of " + directory, e);
+        }
+        return target;
+    }
+
+    private static byte[] read(Path jar, String entryName) throws LoaderException {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            JarEntry entry = file.getJarEntry(entryName);
+            if (entry == null) {
+                throw cannotOpen("native plugin jar " + jar + " has no " + entryName + " (no library for this platform,"
+                        + " " + NativePluginManifest.platform() + "); use a build of the plugin for this platform", null);
+            }
+            if (entry.getSize() > MAX_LIBRARY_BYTES) {
+                throw cannotOpen("native plugin jar " + jar + ": " + entryName + " is larger than "
+                        + MAX_LIBRARY_BYTES + " bytes", null);
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+                byte[] content = in.readNBytes((int) MAX_LIBRARY_BYTES + 1);
+                if (content.length > MAX_LIBRARY_BYTES) {
+                    throw cannotOpen("native plugin jar " + jar + ": " + entryName + " is larger than "
+                            + MAX_LIBRARY_BYTES + " bytes", null);
+                }
+                return content;
+            }
+        } catch (IOException e) {
+            throw cannotOpen("cannot read " + entryName + " from native plugin jar " + jar + " (" + e + ")", e);
+        }
+    }
+
+    private static synchronized Path directory() throws LoaderException {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
+        try {
+            if (configured != null && !configured.isBlank()) {
+                Path directory = Path.of(configured).toAbsolutePath();
+                if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(directory);
+                    restrict(directory, "rwx------");
+                }
+                checkPrivate(directory);
+                return directory;
+            }
+            if (processDirectory == null) {
+                Path directory = isPosix()
+                        ? Files.createTempDirectory("dvmc-native-", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                        : Files.createTempDirectory("dvmc-native-");
+                directory.toFile().deleteOnExit();
+                processDirectory = directory;
+            }
+            checkPrivate(processDirectory);
+            return processDirectory;
+        } catch (IOException | RuntimeException e) {
+            throw cannotOpen("cannot make a private directory for native libraries" + (configured == null ? ""
+                    : " at " + configured + " (system property " + DIRECTORY_PROPERTY + ")") + ": " + e, e);
+        }
+    }
+
+    /** Refuses a directory that is a link, not ours, or writable by others: they could swap the library. */
+    private static void checkPrivate(Path directory) throws IOException, LoaderException {
+        if (!isPosix()) {
+            return;
+        }
+        PosixFileAttributes attributes = Files.getFileAttributeView(directory, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS).readAttributes();
+        String me = System.getProperty("user.name");
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        if (!attributes.isDirectory() || !attributes.owner().getName().equals(me)
+                || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw cannotOpen("the native library directory " + directory + " is not a private directory of " + me
+                    + " (owner " + attributes.owner().getName() + ", permissions "
+                    + PosixFilePermissions.toString(permissions) + "); use a directory only you can write to", null);
+        }
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        if (isPosix()) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
+    }
+
+    private static boolean isPosix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static LoaderException cannotOpen(String message, Throwable cause) {
+        return new LoaderException(LoaderErrorCode.CANNOT_OPEN, message, cause);
+    }
+}
