@@ -131,7 +131,7 @@ final class JarInspector {
 
         /** The report of this jar. */
         PluginReport report() {
-            return PluginReport.rejected(jar, pluginId, pluginVersion, rejection);
+            return new PluginReport.Rejected(jar, pluginId, pluginVersion, rejection, Optional.empty());
         }
     }
 

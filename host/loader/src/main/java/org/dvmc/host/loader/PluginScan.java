@@ -92,12 +92,12 @@ final class PluginScan implements AutoCloseable {
             try {
                 taken = copies.take(jars.get(i), hash);
             } catch (LoaderException e) {
-                reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(), e);
+                reports[i] = rejectedReport(jars.get(i), Optional.empty(), Optional.empty(), e);
                 continue;
             }
             digests[i] = taken.sha256().orElse(null);
             if (trusted.isPresent() && !trusted.get().contains(taken.sha256().orElseThrow())) {
-                reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(),
+                reports[i] = rejectedReport(jars.get(i), Optional.empty(), Optional.empty(),
                         trusted.get().notTrusted(jars.get(i), taken.sha256().orElseThrow()));
                 continue;
             }
@@ -108,8 +108,8 @@ final class PluginScan implements AutoCloseable {
                 // A native plugin jar holds no classes: no PF4J class loader, its library is extracted on first use.
                 NativePluginManifest manifest = nativeVm.manifest();
                 entries.add(new VmEntry(manifest.codename(), NativeVmFactory.ofPlugin(nativeVm.jar(), taken.copy(), manifest),
-                        VmSource.plugin(nativeVm.pluginId(), nativeVm.pluginVersion(), nativeVm.jar())));
-                reports[i] = PluginReport.accepted(nativeVm.jar(), nativeVm.pluginId(), nativeVm.pluginVersion(),
+                        new VmSource.Plugin(nativeVm.pluginId(), nativeVm.pluginVersion(), nativeVm.jar())));
+                reports[i] = acceptedReport(nativeVm.jar(), nativeVm.pluginId(), nativeVm.pluginVersion(),
                         List.of(manifest.codename()));
             } else {
                 JarInspector.Passed passed = (JarInspector.Passed) inspection;
@@ -126,7 +126,7 @@ final class PluginScan implements AutoCloseable {
         }
         for (int i = 0; i < reports.length; i++) {
             if (digests[i] != null) {
-                reports[i] = reports[i].withSha256(digests[i]);
+                reports[i] = withSha256(reports[i], digests[i]);
             }
         }
         for (PluginReport report : reports) {
@@ -195,11 +195,11 @@ final class PluginScan implements AutoCloseable {
                         + " version or circular; a DVMC plugin should depend on the spi only", resolveFailure.orElse(null));
             }
             start(manager, plugin.wrapper());
-            VmSource source = VmSource.plugin(pluginId, descriptor.getVersion(), jar);
+            VmSource source = new VmSource.Plugin(pluginId, descriptor.getVersion(), jar);
             List<VmEntry> found = FactoryDiscovery.inPlugin(plugin.inspection().factories(),
                     plugin.inspection().withClassFile(), plugin.wrapper().getPluginClassLoader(), source);
             entries.addAll(found);
-            return PluginReport.accepted(jar, pluginId, descriptor.getVersion(),
+            return acceptedReport(jar, pluginId, descriptor.getVersion(),
                     found.stream().map(VmEntry::codename).toList());
         } catch (LoaderException e) {
             manager.unloadQuietly(pluginId);
@@ -233,8 +233,29 @@ final class PluginScan implements AutoCloseable {
     }
 
     private static PluginReport rejected(DvmcPluginDescriptor descriptor, LoaderException rejection) {
-        return PluginReport.rejected(descriptor.jar(), Optional.of(descriptor.getPluginId()),
+        return rejectedReport(descriptor.jar(), Optional.of(descriptor.getPluginId()),
                 Optional.of(descriptor.getVersion()), rejection);
+    }
+
+    private static PluginReport acceptedReport(Path jar, String pluginId, String pluginVersion, List<String> codenames) {
+        return new PluginReport.Accepted(jar, pluginId, pluginVersion, codenames.stream().sorted().toList(),
+                Optional.empty());
+    }
+
+    private static PluginReport rejectedReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
+            LoaderException rejection) {
+        return new PluginReport.Rejected(jar, pluginId, pluginVersion, rejection, Optional.empty());
+    }
+
+    /** {@code report} with the jar's digest. */
+    private static PluginReport withSha256(PluginReport report, String digest) {
+        if (report instanceof PluginReport.Accepted accepted) {
+            return new PluginReport.Accepted(accepted.jar(), accepted.id(), accepted.version(), accepted.codenames(),
+                    Optional.of(digest));
+        }
+        PluginReport.Rejected rejected = (PluginReport.Rejected) report;
+        return new PluginReport.Rejected(rejected.jar(), rejected.pluginId(), rejected.pluginVersion(),
+                rejected.reason(), Optional.of(digest));
     }
 
     /** Stops and unloads every plugin, closing its class loader; idempotent, never throws. */

@@ -273,7 +273,7 @@ public final class VmLoader implements AutoCloseable {
                     + (library.isAbsolute() ? "" : " (looked for " + library.toAbsolutePath() + ")")
                     + "; check the path, or give a codename instead");
         }
-        VmSource source = new VmSource(Optional.empty(), Optional.empty(), Optional.of(library));
+        VmSource source = new VmSource.NativeLibraryPath(library);
         if (trusted.isEmpty()) {
             VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library, library),
                     source);
