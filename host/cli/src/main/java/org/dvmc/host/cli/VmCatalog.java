@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
-import java.util.Optional;
 import org.dvmc.host.loader.LoadedVm;
 import org.dvmc.host.loader.LoaderErrorCode;
 import org.dvmc.host.loader.LoaderException;
@@ -47,15 +46,14 @@ final class VmCatalog {
             Set<Capability> capabilities = loaded.capabilities();
             VmListing.Facts facts = new VmListing.Facts(loaded.name(), loaded.version(), loaded.vm().abiVersion(),
                     capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
-            return new VmListing.Vm(entry.codename(), entry.source(), Optional.of(facts), Optional.empty(), entry.isNative());
+            return new VmListing.Described(entry.codename(), entry.source(), facts, entry.isNative());
         } catch (LoaderException e) {
-            return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(VmListing.Problem.of(e)),
-                    entry.isNative());
+            return new VmListing.Failed(entry.codename(), entry.source(), VmListing.Problem.of(e), entry.isNative());
         } catch (Throwable e) {
             // A VM whose name(), version() or capabilities() throws still gets a line, with the reason.
-            return new VmListing.Vm(entry.codename(), entry.source(), Optional.empty(), Optional.of(new VmListing.Problem(
+            return new VmListing.Failed(entry.codename(), entry.source(), new VmListing.Problem(
                     LoaderErrorCode.VM_CREATION_FAILURE.code(), LoaderErrorCode.VM_CREATION_FAILURE.name(),
-                    "VM " + entry.codename() + " from " + entry.source().describe() + " failed to describe itself: " + e)),
+                    "VM " + entry.codename() + " from " + entry.source().describe() + " failed to describe itself: " + e),
                     entry.isNative());
         }
     }

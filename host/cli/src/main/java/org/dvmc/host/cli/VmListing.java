@@ -45,27 +45,49 @@ record VmListing(Path pluginsDirectory, List<Vm> vms, List<PluginReport> rejecte
     }
 
     /**
-     * One selectable VM.
+     * One selectable VM: either {@link Described described} by its instance, or {@link Failed failed} to be
+     * created or asked.
+     */
+    sealed interface Vm permits Described, Failed {
+        /** What {@code --vm} selects it by. */
+        String codename();
+
+        /** The plugin jar or the classpath. */
+        VmSource source();
+
+        /** True for a native (C/C++) VM, run through the bridge (Java 22+). */
+        boolean nativeVm();
+    }
+
+    /**
+     * A VM whose instance was created and described itself.
      *
      * @param codename what {@code --vm} selects it by
      * @param source   the plugin jar or the classpath
-     * @param facts    what the instance said about itself, when it could be created
-     * @param problem  why it could not be created (or asked), otherwise empty; exactly one of
-     *                 {@code facts} and {@code problem} is present
+     * @param facts    what the instance said about itself
      * @param nativeVm true for a native (C/C++) VM, run through the bridge (Java 22+)
      */
-    record Vm(String codename, VmSource source, Optional<Facts> facts, Optional<Problem> problem, boolean nativeVm) {
-        Vm {
+    record Described(String codename, VmSource source, Facts facts, boolean nativeVm) implements Vm {
+        Described {
             Objects.requireNonNull(codename, "codename");
             Objects.requireNonNull(source, "source");
-            if (facts.isPresent() == problem.isPresent()) {
-                throw new IllegalArgumentException("a listed VM has either facts or a problem");
-            }
+            Objects.requireNonNull(facts, "facts");
         }
+    }
 
-        /** A Java VM. */
-        Vm(String codename, VmSource source, Optional<Facts> facts, Optional<Problem> problem) {
-            this(codename, source, facts, problem, false);
+    /**
+     * A VM that could not be created, or threw when asked about itself.
+     *
+     * @param codename what {@code --vm} selects it by
+     * @param source   the plugin jar or the classpath
+     * @param problem  why
+     * @param nativeVm true for a native (C/C++) VM, run through the bridge (Java 22+)
+     */
+    record Failed(String codename, VmSource source, Problem problem, boolean nativeVm) implements Vm {
+        Failed {
+            Objects.requireNonNull(codename, "codename");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(problem, "problem");
         }
     }
 

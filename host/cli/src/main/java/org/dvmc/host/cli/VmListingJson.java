@@ -56,7 +56,10 @@ final class VmListingJson {
     }
 
     private static String vm(VmListing.Vm vm) {
-        Optional<VmListing.Facts> facts = vm.facts();
+        Optional<VmListing.Facts> facts = vm instanceof VmListing.Described described
+                ? Optional.of(described.facts()) : Optional.empty();
+        Optional<VmListing.Problem> problem = vm instanceof VmListing.Failed failed
+                ? Optional.of(failed.problem()) : Optional.empty();
         return "{"
                 + field("codename", Json.string(vm.codename())) + ", "
                 + field("name", optionalString(facts.map(VmListing.Facts::name))) + ", "
@@ -68,7 +71,7 @@ final class VmListingJson {
                 + field("pluginId", optionalString(vm.source().pluginId())) + ", "
                 + field("pluginVersion", optionalString(vm.source().pluginVersion())) + ", "
                 + field("jar", optionalString(vm.source().jar().map(Path::toString))) + ", "
-                + field("error", vm.problem().map(p -> error(p.errorCode(), p.codeName(), p.message())).orElse("null"))
+                + field("error", problem.map(p -> error(p.errorCode(), p.codeName(), p.message())).orElse("null"))
                 + "}";
     }
 

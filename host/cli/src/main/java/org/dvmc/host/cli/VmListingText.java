@@ -53,8 +53,8 @@ final class VmListingText {
             text.append(table(rows));
         }
         List<String> notCreated = listing.vms().stream()
-                .filter(vm -> vm.problem().isPresent())
-                .map(vm -> vm.codename() + ": " + Escaping.escape(vm.problem().get().message()))
+                .filter(vm -> vm instanceof VmListing.Failed)
+                .map(vm -> vm.codename() + ": " + Escaping.escape(((VmListing.Failed) vm).problem().message()))
                 .toList();
         section(text, "VMs that could not be created:", notCreated);
         section(text, "Rejected jars:", listing.rejected().stream().map(VmListingText::rejection).toList());
@@ -71,8 +71,8 @@ final class VmListingText {
     private static List<String> row(VmListing.Vm vm) {
         List<String> cells = new ArrayList<>();
         cells.add(vm.codename());
-        if (vm.facts().isPresent()) {
-            VmListing.Facts facts = vm.facts().get();
+        if (vm instanceof VmListing.Described described) {
+            VmListing.Facts facts = described.facts();
             // A plugin's own text: escaped, so that it cannot forge lines or terminal escapes.
             cells.add(Escaping.escape(facts.name()));
             cells.add(Escaping.escape(facts.version()));

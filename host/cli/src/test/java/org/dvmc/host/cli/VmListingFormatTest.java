@@ -20,20 +20,19 @@ class VmListingFormatTest {
 
     private static final Path DIRECTORY = Path.of("no-such-plugins-dir");
 
-    private static final VmListing.Vm TRANS_LOG = new VmListing.Vm("trans_log",
-            new VmSource(Optional.of("trans_log"), Optional.of("1.0.0"), Optional.of(Path.of("p/trans-log-1.0.0.jar"))),
-            Optional.of(new VmListing.Facts("trans_log", "1.0.0", 12, EnumSet.of(Capability.DVM1))), Optional.empty());
+    private static final VmListing.Vm TRANS_LOG = new VmListing.Described("trans_log",
+            new VmSource.Plugin("trans_log", "1.0.0", Path.of("p/trans-log-1.0.0.jar")),
+            new VmListing.Facts("trans_log", "1.0.0", 12, EnumSet.of(Capability.DVM1)), false);
 
-    private static final VmListing.Vm EMBEDDED = new VmListing.Vm("embedded_vm", VmSource.classpath(),
-            Optional.of(new VmListing.Facts("Embedded", "2.1", 12, EnumSet.of(Capability.DVM1, Capability.PRECOMPILES))),
-            Optional.empty());
+    private static final VmListing.Vm EMBEDDED = new VmListing.Described("embedded_vm", VmSource.classpath(),
+            new VmListing.Facts("Embedded", "2.1", 12, EnumSet.of(Capability.DVM1, Capability.PRECOMPILES)), false);
 
-    private static final VmListing.Vm BROKEN = new VmListing.Vm("broken",
-            new VmSource(Optional.of("broken"), Optional.of("0.1"), Optional.of(Path.of("p/broken.jar"))),
-            Optional.empty(), Optional.of(new VmListing.Problem(4, "VM_CREATION_FAILURE", "create() threw \"boom\"")));
+    private static final VmListing.Vm BROKEN = new VmListing.Failed("broken",
+            new VmSource.Plugin("broken", "0.1", Path.of("p/broken.jar")),
+            new VmListing.Problem(4, "VM_CREATION_FAILURE", "create() threw \"boom\""), false);
 
-    private static final PluginReport OLD = new PluginReport(Path.of("p/old.jar"), Optional.of("old"), Optional.of("0.9"),
-            false, Optional.of(new LoaderException(LoaderErrorCode.ABI_VERSION_MISMATCH, "declares ABI 11")), List.of());
+    private static final PluginReport OLD = new PluginReport.Rejected(Path.of("p/old.jar"), Optional.of("old"),
+            Optional.of("0.9"), new LoaderException(LoaderErrorCode.ABI_VERSION_MISMATCH, "declares ABI 11"), Optional.empty());
 
     private static final LoaderException CONFLICT = new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND,
             "codename twin is provided by 2 VM factories");
@@ -98,8 +97,8 @@ class VmListingFormatTest {
 
     @Test
     void textEscapesControlCharactersAVmPutsInItsNameAndListsDigests() {
-        VmListing.Vm forger = new VmListing.Vm("forger", TRANS_LOG.source(), Optional.of(new VmListing.Facts(
-                "evil\nRejected jars:\u001b[31m", "1.0", 12, Set.of())), Optional.empty());
+        VmListing.Vm forger = new VmListing.Described("forger", TRANS_LOG.source(), new VmListing.Facts(
+                "evil\nRejected jars:\u001b[31m", "1.0", 12, Set.of()), false);
         VmListing listing = new VmListing(DIRECTORY, List.of(forger), List.of(), List.of(), List.of(),
                 Optional.of("is not a directory"), Map.of(Path.of("p/trans-log-1.0.0.jar"), "ab".repeat(32)));
         String text = VmListingText.format(listing);

@@ -2,13 +2,17 @@ package org.dvmc.host.loader;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pf4j.DefaultPluginDescriptor;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
+import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
 import org.pf4j.PluginRuntimeException;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PF4J's plugin manager set up for DVMC: it loads exactly the jars it is handed (never scanning a
- * directory itself), takes their descriptors from the {@link JarInspector}, re-checks the ABI gate in
+ * directory itself), takes their descriptors from the {@link JarInspector} (through its nested
+ * {@link InspectedDescriptorFinder}), re-checks the ABI gate ({@link JarInspector#checkAbi}) in
  * {@link #validatePluginDescriptor}, gives every plugin a {@link SpiFirstPluginClassLoader}, creates
  * plain {@link org.pf4j.Plugin}s for jars without {@code Plugin-Class}, and ignores PF4J's
  * {@code enabled.txt}/{@code disabled.txt} and extension indexes, which DVMC does not use.
@@ -31,6 +36,51 @@ final class DvmcPluginManager extends DefaultPluginManager {
         super(pluginsRoot);
         // A plugin with unresolvable dependencies is dropped alone instead of failing every plugin.
         setResolveRecoveryStrategy(ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE);
+    }
+
+    /**
+     * The descriptor finder of this manager: it hands PF4J the descriptors the {@link JarInspector} already
+     * read, so each manifest is read once, and only jars that passed the inspection (ABI gate included) are
+     * ever {@link #isApplicable applicable}.
+     */
+    static final class InspectedDescriptorFinder extends ManifestPluginDescriptorFinder {
+
+        private final Map<Path, DvmcPluginDescriptor> inspected = new ConcurrentHashMap<>();
+
+        /** Reads PF4J's fields from {@code manifest} into a descriptor for {@code jar}; does not register it. */
+        DvmcPluginDescriptor describe(Path jar, java.util.jar.Manifest manifest, String abiVersion) {
+            return ((DvmcPluginDescriptor) createPluginDescriptor(manifest)).located(jar, abiVersion);
+        }
+
+        /** Makes {@code descriptor} what {@link #find} answers for the file PF4J loads, {@link DvmcPluginDescriptor#loadedFrom()}. */
+        void register(DvmcPluginDescriptor descriptor) {
+            inspected.put(descriptor.loadedFrom(), descriptor);
+        }
+
+        /** Forgets the descriptor of the loaded file {@code jar}. */
+        void forget(Path jar) {
+            inspected.remove(jar);
+        }
+
+        @Override
+        protected DefaultPluginDescriptor createPluginDescriptorInstance() {
+            return new DvmcPluginDescriptor();
+        }
+
+        @Override
+        public boolean isApplicable(Path pluginPath) {
+            return inspected.containsKey(pluginPath);
+        }
+
+        @Override
+        public PluginDescriptor find(Path pluginPath) {
+            DvmcPluginDescriptor descriptor = inspected.get(pluginPath);
+            if (descriptor == null) {
+                // Only inspected jars may reach PF4J; anything else would bypass the ABI gate.
+                throw new PluginRuntimeException("Plugin jar {} was not inspected by the DVMC loader", pluginPath);
+            }
+            return descriptor;
+        }
     }
 
     /** The finder that holds the inspected descriptors. */
@@ -89,7 +139,7 @@ final class DvmcPluginManager extends DefaultPluginManager {
         if (!(descriptor instanceof DvmcPluginDescriptor dvmc)) {
             throw new PluginRuntimeException("Plugin {} was not inspected by the DVMC loader", descriptor.getPluginId());
         }
-        AbiGate.check(dvmc.jar(), dvmc.abiVersion().orElse(null)).ifPresent(problem -> {
+        JarInspector.checkAbi(dvmc.jar(), dvmc.abiVersion().orElse(null)).ifPresent(problem -> {
             throw new PluginRuntimeException(problem.getMessage());
         });
     }

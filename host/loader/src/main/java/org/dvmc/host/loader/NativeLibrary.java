@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record NativeLibrary(Path path, List<String> createFunctions, String description) {
 
+    /**
+     * Checks the components.
+     *
+     * @param path            the shared library; non-null
+     * @param createFunctions the create function names to try, in order; not empty
+     * @param description     the VM and where it came from, for messages; non-null
+     * @throws NullPointerException     if {@code path} or {@code description} is null
+     * @throws IllegalArgumentException if {@code createFunctions} is empty
+     */
     public NativeLibrary {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(description, "description");

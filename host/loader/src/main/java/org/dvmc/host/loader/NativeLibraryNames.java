@@ -21,6 +21,9 @@ public final class NativeLibraryNames {
     /**
      * True when {@code target} names a shared library rather than a plugin jar or codename: its file name
      * ends with {@code .so}, {@code .dylib} or {@code .dll}, or carries a versioned {@code .so.N} suffix.
+     *
+     * @param target a {@code --vm} target: a codename, a jar path or a library path
+     * @return whether it names a shared library
      */
     public static boolean isNativeLibrary(String target) {
         int slash = Math.max(target.lastIndexOf('/'), target.lastIndexOf('\\'));
@@ -32,6 +35,9 @@ public final class NativeLibraryNames {
      * The VM name a library's file name gives: the name without its directory, without a leading
      * {@code lib}, cut at its first {@code .}, with {@code -} read as {@code _}; {@code /x/libtrans-log.so.1}
      * gives {@code trans_log}.
+     *
+     * @param library the shared library
+     * @return the VM name its file name gives; empty when the name is only {@code lib} and extensions
      */
     public static String vmName(Path library) {
         String name = library.getFileName().toString();
@@ -49,6 +55,9 @@ public final class NativeLibraryNames {
      * The create functions looked up in {@code library}, in order: {@code dvmc_create_NAME},
      * {@code dvmc_create}, then the reference C interface's {@code evmc_create_NAME} and {@code evmc_create}
      * (its ABI 12 is this ABI field for field, so such libraries load unchanged).
+     *
+     * @param library the shared library
+     * @return the create function names to try, in order; never empty
      */
     public static List<String> createFunctions(Path library) {
         String name = vmName(library);

@@ -18,6 +18,7 @@ public interface NativeVmLinker {
      * and checks the instance's {@code abi_version} (read before any other field; the instance is destroyed
      * when it differs).
      *
+     * @param library the library to open and the create functions to try
      * @return the VM; closing it destroys the native instance and then closes the library
      * @throws LoaderException CANNOT_OPEN when the library cannot be opened (the message carries the
      *                         system's reason), SYMBOL_NOT_FOUND when it exports none of the create

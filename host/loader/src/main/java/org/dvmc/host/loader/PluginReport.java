@@ -6,77 +6,149 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the loader decided about one {@code *.jar} file it found: accepted with the codenames it
- * provides, or rejected and why.
+ * What the loader decided about one {@code *.jar} file it found: {@link Accepted accepted} with the codenames
+ * it provides, or {@link Rejected rejected} and why. The type says which; the accessors common to both
+ * ({@link #accepted()}, {@link #rejection()}, {@link #pluginId()}, {@link #codenames()}, …) answer for either,
+ * so code that does not need to tell the cases apart need not.
  *
  * <p>A jar is accepted when its manifest declares this host's ABI version, its plugin started, and
  * every entry of its {@code META-INF/services/org.dvmc.spi.VmFactory} file gave a factory with a valid
  * codename. A rejected jar contributes no VM; the rejection's message names the jar and what to do.
  * Immutable and thread-safe.
- *
- * @param jar           the file as found in the plugins directory (or as given in path mode)
- * @param pluginId      the manifest's {@code Plugin-Id}, when the manifest could be read and has one
- * @param pluginVersion the manifest's {@code Plugin-Version}, when the manifest could be read and has one
- * @param accepted      true when the jar's VMs are in the registry
- * @param rejection     why the jar was rejected; present exactly when {@code accepted} is false
- * @param codenames     the codenames the jar provides, sorted; empty when rejected
- * @param sha256        the SHA-256 of the bytes read (and loaded), lower-case hex; present when the loader
- *                      computed digests ({@link VmLoader.Builder#computeDigests}, or pinning) and the file
- *                      could be read (not missing, a regular file, not too large)
  */
-public record PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
-        boolean accepted, Optional<LoaderException> rejection, List<String> codenames, Optional<String> sha256) {
+public sealed interface PluginReport permits PluginReport.Accepted, PluginReport.Rejected {
 
     /**
-     * A report without a digest.
+     * The jar.
      *
-     * @param jar           the jar
-     * @param pluginId      its {@code Plugin-Id}, if known
-     * @param pluginVersion its {@code Plugin-Version}, if known
-     * @param accepted      whether it was accepted
-     * @param rejection     why not, exactly when not accepted
-     * @param codenames     the codenames it provides
+     * @return the file as found in the plugins directory (or as given in path mode)
      */
-    public PluginReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
-            boolean accepted, Optional<LoaderException> rejection, List<String> codenames) {
-        this(jar, pluginId, pluginVersion, accepted, rejection, codenames, Optional.empty());
+    Path jar();
+
+    /**
+     * The jar's plugin id.
+     *
+     * @return the manifest's {@code Plugin-Id}; always present when accepted, present when rejected if the
+     *         manifest could be read and has one
+     */
+    Optional<String> pluginId();
+
+    /**
+     * The jar's plugin version.
+     *
+     * @return the manifest's {@code Plugin-Version}; always present when accepted, present when rejected if the
+     *         manifest could be read and has one
+     */
+    Optional<String> pluginVersion();
+
+    /**
+     * The codenames the jar provides.
+     *
+     * @return the codenames, sorted; empty when rejected
+     */
+    List<String> codenames();
+
+    /**
+     * The jar's digest.
+     *
+     * @return the SHA-256 of the bytes read (and loaded), lower-case hex; present when the loader computed
+     *         digests ({@link VmLoader.Builder#computeDigests}, or pinning) and the file could be read (not
+     *         missing, a regular file, not too large)
+     */
+    Optional<String> sha256();
+
+    /**
+     * Whether the jar was accepted.
+     *
+     * @return true when the jar's VMs are in the registry ({@link Accepted}), false when {@link Rejected}
+     */
+    default boolean accepted() {
+        return this instanceof Accepted;
     }
 
     /**
-     * Checks that a rejection is present exactly when the jar was not accepted.
+     * Why the jar was rejected.
      *
-     * @param jar           the jar
-     * @param pluginId      its {@code Plugin-Id}, if known
-     * @param pluginVersion its {@code Plugin-Version}, if known
-     * @param accepted      whether it was accepted
-     * @param rejection     why not, exactly when not accepted
-     * @param codenames     the codenames it provides
-     * @param sha256        its SHA-256, if computed
+     * @return the rejection; present exactly when {@link #accepted()} is false
      */
-    public PluginReport {
-        Objects.requireNonNull(jar, "jar");
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(pluginId, "pluginId");
-        Objects.requireNonNull(pluginVersion, "pluginVersion");
-        Objects.requireNonNull(rejection, "rejection");
-        codenames = List.copyOf(codenames);
-        if (accepted == rejection.isPresent()) {
-            throw new IllegalArgumentException("a plugin report has a rejection exactly when it is not accepted");
+    default Optional<LoaderException> rejection() {
+        return this instanceof Rejected rejected ? Optional.of(rejected.reason()) : Optional.empty();
+    }
+
+    /**
+     * A jar whose VMs are in the registry.
+     *
+     * @param jar       the file as found
+     * @param id        its {@code Plugin-Id}
+     * @param version   its {@code Plugin-Version}
+     * @param codenames the codenames it provides, sorted
+     * @param sha256    its SHA-256, if computed
+     */
+    record Accepted(Path jar, String id, String version, List<String> codenames, Optional<String> sha256)
+            implements PluginReport {
+
+        /**
+         * Checks that every component is present and copies the codenames.
+         *
+         * @param jar       the file as found; non-null
+         * @param id        its {@code Plugin-Id}; non-null
+         * @param version   its {@code Plugin-Version}; non-null
+         * @param codenames the codenames it provides, sorted
+         * @param sha256    its SHA-256, if computed; non-null
+         * @throws NullPointerException if any argument is null
+         */
+        public Accepted {
+            Objects.requireNonNull(jar, "jar");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(sha256, "sha256");
+            codenames = List.copyOf(codenames);
+        }
+
+        @Override
+        public Optional<String> pluginId() {
+            return Optional.of(id);
+        }
+
+        @Override
+        public Optional<String> pluginVersion() {
+            return Optional.of(version);
         }
     }
 
-    static PluginReport accepted(Path jar, String pluginId, String pluginVersion, List<String> codenames) {
-        return new PluginReport(jar, Optional.of(pluginId), Optional.of(pluginVersion), true, Optional.empty(),
-                codenames.stream().sorted().toList());
-    }
+    /**
+     * A jar that contributes no VM.
+     *
+     * @param jar           the file as found
+     * @param pluginId      its {@code Plugin-Id}, when the manifest could be read and has one
+     * @param pluginVersion its {@code Plugin-Version}, when the manifest could be read and has one
+     * @param reason        why it was rejected; the message names the jar and what to do
+     * @param sha256        its SHA-256, if computed
+     */
+    record Rejected(Path jar, Optional<String> pluginId, Optional<String> pluginVersion, LoaderException reason,
+            Optional<String> sha256) implements PluginReport {
 
-    /** This report with the jar's digest. */
-    PluginReport withSha256(String digest) {
-        return new PluginReport(jar, pluginId, pluginVersion, accepted, rejection, codenames, Optional.of(digest));
-    }
+        /**
+         * Checks that every component is present.
+         *
+         * @param jar           the file as found; non-null
+         * @param pluginId      its {@code Plugin-Id}, if known; non-null
+         * @param pluginVersion its {@code Plugin-Version}, if known; non-null
+         * @param reason        why it was rejected; non-null
+         * @param sha256        its SHA-256, if computed; non-null
+         * @throws NullPointerException if any argument is null
+         */
+        public Rejected {
+            Objects.requireNonNull(jar, "jar");
+            Objects.requireNonNull(pluginId, "pluginId");
+            Objects.requireNonNull(pluginVersion, "pluginVersion");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(sha256, "sha256");
+        }
 
-    static PluginReport rejected(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
-            LoaderException rejection) {
-        return new PluginReport(jar, pluginId, pluginVersion, false, Optional.of(rejection), List.of());
+        @Override
+        public List<String> codenames() {
+            return List.of();
+        }
     }
 }

@@ -15,6 +15,12 @@ import org.slf4j.LoggerFactory;
  * the accepted ones. Closing it stops and unloads every plugin and closes their class loaders, which
  * releases the jar files.
  *
+ * <p>Loading steps 1 to 3 for a list of jars (docs/HOST_GUIDE.md, "Where each loading step lives"): each jar
+ * is copied privately and, when pinning, checked against the trusted digests ({@link PrivateJarCopies}); its
+ * manifest and services file are inspected ({@link JarInspector}: ABI gate, plugin id, native or Java); the
+ * jars that pass are loaded by PF4J ({@link DvmcPluginManager}) and their factories created
+ * ({@link FactoryDiscovery}).
+ *
  * <p>The scan runs in phases so that each costs once rather than once per jar: inspect each jar
  * (manifest and services file, no class loader) and hand the ones that pass to PF4J; resolve them all
  * together; then start each plugin and create its factories. A jar that fails in any phase is reported
@@ -41,9 +47,9 @@ final class PluginScan implements AutoCloseable {
     }
 
     /** A jar that passed inspection and is registered with PF4J; {@code index} is its place in the scan. */
-    private record Loaded(int index, JarInspection inspection, PluginWrapper wrapper) {
+    private record Loaded(int index, JarInspector.Passed inspection, PluginWrapper wrapper) {
         DvmcPluginDescriptor descriptor() {
-            return inspection.descriptor().orElseThrow();
+            return inspection.descriptor();
         }
     }
 
@@ -86,31 +92,31 @@ final class PluginScan implements AutoCloseable {
             try {
                 taken = copies.take(jars.get(i), hash);
             } catch (LoaderException e) {
-                reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(), e);
+                reports[i] = rejectedReport(jars.get(i), Optional.empty(), Optional.empty(), e);
                 continue;
             }
             digests[i] = taken.sha256().orElse(null);
             if (trusted.isPresent() && !trusted.get().contains(taken.sha256().orElseThrow())) {
-                reports[i] = PluginReport.rejected(jars.get(i), Optional.empty(), Optional.empty(),
+                reports[i] = rejectedReport(jars.get(i), Optional.empty(), Optional.empty(),
                         trusted.get().notTrusted(jars.get(i), taken.sha256().orElseThrow()));
                 continue;
             }
-            JarInspection inspection = inspector.inspect(taken);
-            if (inspection.rejection().isPresent()) {
-                reports[i] = inspection.rejectedReport();
-            } else if (inspection.nativeVm().isPresent()) {
+            JarInspector.Inspection inspection = inspector.inspect(taken);
+            if (inspection instanceof JarInspector.Rejected rejected) {
+                reports[i] = rejected.report();
+            } else if (inspection instanceof JarInspector.Native nativeVm) {
                 // A native plugin jar holds no classes: no PF4J class loader, its library is extracted on first use.
-                NativePluginManifest manifest = inspection.nativeVm().get();
-                String pluginId = inspection.pluginId().orElseThrow();
-                String version = inspection.pluginVersion().orElseThrow();
-                entries.add(new VmEntry(manifest.codename(), NativeVmFactory.ofPlugin(inspection.jar(), taken.copy(), manifest),
-                        VmSource.plugin(pluginId, version, inspection.jar())));
-                reports[i] = PluginReport.accepted(inspection.jar(), pluginId, version, List.of(manifest.codename()));
+                NativePluginManifest manifest = nativeVm.manifest();
+                entries.add(new VmEntry(manifest.codename(), NativeVmFactory.ofPlugin(nativeVm.jar(), taken.copy(), manifest),
+                        new VmSource.Plugin(nativeVm.pluginId(), nativeVm.pluginVersion(), nativeVm.jar())));
+                reports[i] = acceptedReport(nativeVm.jar(), nativeVm.pluginId(), nativeVm.pluginVersion(),
+                        List.of(manifest.codename()));
             } else {
+                JarInspector.Passed passed = (JarInspector.Passed) inspection;
                 try {
-                    loaded.add(new Loaded(i, inspection, register(manager, inspection.descriptor().get())));
+                    loaded.add(new Loaded(i, passed, register(manager, passed.descriptor())));
                 } catch (LoaderException e) {
-                    reports[i] = rejected(inspection.descriptor().get(), e);
+                    reports[i] = rejected(passed.descriptor(), e);
                 }
             }
         }
@@ -120,7 +126,7 @@ final class PluginScan implements AutoCloseable {
         }
         for (int i = 0; i < reports.length; i++) {
             if (digests[i] != null) {
-                reports[i] = reports[i].withSha256(digests[i]);
+                reports[i] = withSha256(reports[i], digests[i]);
             }
         }
         for (PluginReport report : reports) {
@@ -154,7 +160,7 @@ final class PluginScan implements AutoCloseable {
                     + ((DvmcPluginDescriptor) sameId.getDescriptor()).jar()
                     + " already uses; give each plugin a unique Plugin-Id, or remove one of the jars");
         }
-        InspectedDescriptorFinder descriptors = manager.inspectedDescriptors();
+        DvmcPluginManager.InspectedDescriptorFinder descriptors = manager.inspectedDescriptors();
         descriptors.register(descriptor);
         try {
             return manager.loadUnresolved(descriptor.loadedFrom());
@@ -189,11 +195,11 @@ final class PluginScan implements AutoCloseable {
                         + " version or circular; a DVMC plugin should depend on the spi only", resolveFailure.orElse(null));
             }
             start(manager, plugin.wrapper());
-            VmSource source = VmSource.plugin(pluginId, descriptor.getVersion(), jar);
+            VmSource source = new VmSource.Plugin(pluginId, descriptor.getVersion(), jar);
             List<VmEntry> found = FactoryDiscovery.inPlugin(plugin.inspection().factories(),
                     plugin.inspection().withClassFile(), plugin.wrapper().getPluginClassLoader(), source);
             entries.addAll(found);
-            return PluginReport.accepted(jar, pluginId, descriptor.getVersion(),
+            return acceptedReport(jar, pluginId, descriptor.getVersion(),
                     found.stream().map(VmEntry::codename).toList());
         } catch (LoaderException e) {
             manager.unloadQuietly(pluginId);
@@ -227,8 +233,29 @@ final class PluginScan implements AutoCloseable {
     }
 
     private static PluginReport rejected(DvmcPluginDescriptor descriptor, LoaderException rejection) {
-        return PluginReport.rejected(descriptor.jar(), Optional.of(descriptor.getPluginId()),
+        return rejectedReport(descriptor.jar(), Optional.of(descriptor.getPluginId()),
                 Optional.of(descriptor.getVersion()), rejection);
+    }
+
+    private static PluginReport acceptedReport(Path jar, String pluginId, String pluginVersion, List<String> codenames) {
+        return new PluginReport.Accepted(jar, pluginId, pluginVersion, codenames.stream().sorted().toList(),
+                Optional.empty());
+    }
+
+    private static PluginReport rejectedReport(Path jar, Optional<String> pluginId, Optional<String> pluginVersion,
+            LoaderException rejection) {
+        return new PluginReport.Rejected(jar, pluginId, pluginVersion, rejection, Optional.empty());
+    }
+
+    /** {@code report} with the jar's digest. */
+    private static PluginReport withSha256(PluginReport report, String digest) {
+        if (report instanceof PluginReport.Accepted accepted) {
+            return new PluginReport.Accepted(accepted.jar(), accepted.id(), accepted.version(), accepted.codenames(),
+                    Optional.of(digest));
+        }
+        PluginReport.Rejected rejected = (PluginReport.Rejected) report;
+        return new PluginReport.Rejected(rejected.jar(), rejected.pluginId(), rejected.pluginVersion(),
+                rejected.reason(), Optional.of(digest));
     }
 
     /** Stops and unloads every plugin, closing its class loader; idempotent, never throws. */

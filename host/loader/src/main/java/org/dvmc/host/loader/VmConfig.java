@@ -122,4 +122,25 @@ public record VmConfig(String target, List<VmOption> options) {
     private static LoaderException invalid(String message) {
         return new LoaderException(LoaderErrorCode.INVALID_ARGUMENT, message);
     }
+
+    /**
+     * The codename a jar's file name suggests, for a {@code --vm} given as the path of a jar holding several
+     * VMs: the base name with the extension and a trailing {@code -<version>} cut, and dashes read as
+     * underscores; {@code trans-log-1.0.0.jar} gives {@code trans_log}.
+     */
+    static String expectedCodename(Path jar) {
+        String name = jar.getFileName().toString();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        // The version suffix starts at the first dash followed by an ASCII digit; by hand rather than a regular
+        // expression, whose machinery would cost every run's cold start when this class initialises.
+        for (int i = 0; i + 1 < name.length(); i++) {
+            if (name.charAt(i) == '-' && name.charAt(i + 1) >= '0' && name.charAt(i + 1) <= '9') {
+                name = name.substring(0, i);
+                break;
+            }
+        }
+        return name.replace('-', '_');
+    }
 }

@@ -30,7 +30,11 @@ public record VmEntry(String codename, VmFactory factory, VmSource source) {
         Objects.requireNonNull(source, "source");
     }
 
-    /** True for a native (C/C++) VM, run through the bridge, which needs Java 22+; false for a Java VM. */
+    /**
+     * Whether this is a native VM.
+     *
+     * @return true for a native (C/C++) VM, run through the bridge, which needs Java 22+; false for a Java VM
+     */
     public boolean isNative() {
         return factory instanceof NativeVmFactory;
     }

@@ -273,7 +273,7 @@ public final class VmLoader implements AutoCloseable {
                     + (library.isAbsolute() ? "" : " (looked for " + library.toAbsolutePath() + ")")
                     + "; check the path, or give a codename instead");
         }
-        VmSource source = new VmSource(Optional.empty(), Optional.empty(), Optional.of(library));
+        VmSource source = new VmSource.NativeLibraryPath(library);
         if (trusted.isEmpty()) {
             VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library, library),
                     source);
@@ -305,7 +305,7 @@ public final class VmLoader implements AutoCloseable {
         if (entries.size() == 1) {
             return entries.get(0);
         }
-        String expected = JarNames.expectedCodename(jar);
+        String expected = VmConfig.expectedCodename(jar);
         return inJar.find(expected).orElseThrow(() -> new LoaderException(LoaderErrorCode.SYMBOL_NOT_FOUND,
                 "plugin jar " + jar + " provides " + all.size() + " VMs (" + String.join(", ", inJar.codenames())
                         + ") and none has the codename " + expected + " its file name suggests; put the jar in the"
@@ -318,7 +318,7 @@ public final class VmLoader implements AutoCloseable {
         // exactly as loading that jar by path would fail.
         for (PluginReport report : rejected) {
             if (report.pluginId().map(id -> id.replace('-', '_').equals(codename)).orElse(false)
-                    || JarNames.expectedCodename(report.jar()).equals(codename)) {
+                    || VmConfig.expectedCodename(report.jar()).equals(codename)) {
                 LoaderException rejection = report.rejection().orElseThrow();
                 return new LoaderException(rejection.errorCode(), "VM " + codename + " is not available: "
                         + rejection.getMessage(), rejection.getCause());

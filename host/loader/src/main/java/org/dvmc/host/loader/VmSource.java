@@ -5,73 +5,147 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a VM factory came from: a plugin jar (its PF4J plugin id, version and path) or the host's own
- * classpath (all three empty).
+ * Where a VM factory came from: a {@link Plugin plugin jar} (its PF4J plugin id, version and path), the host's
+ * own {@link Classpath classpath}, or a {@link NativeLibraryPath native library given by path}. The type says
+ * which; the accessors common to all three ({@link #pluginId()}, {@link #pluginVersion()}, {@link #jar()})
+ * answer for any, empty where the case has no such thing.
  *
  * <p>Immutable and thread-safe.
- *
- * @param pluginId      the plugin's {@code Plugin-Id}; empty for the classpath
- * @param pluginVersion the plugin's {@code Plugin-Version}; empty for the classpath
- * @param jar           the plugin jar as the loader found it (relative when the plugins directory was
- *                      given relative); empty for the classpath
  */
-public record VmSource(Optional<String> pluginId, Optional<String> pluginVersion, Optional<Path> jar) {
-
-    private static final VmSource CLASSPATH = new VmSource(Optional.empty(), Optional.empty(), Optional.empty());
+public sealed interface VmSource permits VmSource.Plugin, VmSource.Classpath, VmSource.NativeLibraryPath {
 
     /**
-     * Checks that every component is present (each may be empty).
+     * The plugin's id.
      *
-     * @param pluginId      the plugin's {@code Plugin-Id}; non-null, empty for the classpath
-     * @param pluginVersion the plugin's {@code Plugin-Version}; non-null, empty for the classpath
-     * @param jar           the plugin jar; non-null, empty for the classpath
-     * @throws NullPointerException if any argument is null
+     * @return the plugin's {@code Plugin-Id}; empty for the classpath and for a native library path
      */
-    public VmSource {
-        Objects.requireNonNull(pluginId, "pluginId");
-        Objects.requireNonNull(pluginVersion, "pluginVersion");
-        Objects.requireNonNull(jar, "jar");
+    default Optional<String> pluginId() {
+        return Optional.empty();
+    }
+
+    /**
+     * The plugin's version.
+     *
+     * @return the plugin's {@code Plugin-Version}; empty for the classpath and for a native library path
+     */
+    default Optional<String> pluginVersion() {
+        return Optional.empty();
+    }
+
+    /**
+     * The file the factory came from.
+     *
+     * @return the plugin jar or native library as the loader found it (relative when given relative); empty for
+     *         the classpath
+     */
+    default Optional<Path> jar() {
+        return Optional.empty();
     }
 
     /**
      * The source of factories found by {@link java.util.ServiceLoader} on the host's classpath.
      *
-     * @return the classpath source, with all three components empty; always the same instance
+     * @return the classpath source; always equal to any other {@link Classpath}
      */
-    public static VmSource classpath() {
-        return CLASSPATH;
-    }
-
-    /** The source of factories in the plugin {@code pluginId} {@code pluginVersion} at {@code jar}. */
-    static VmSource plugin(String pluginId, String pluginVersion, Path jar) {
-        return new VmSource(Optional.of(pluginId), Optional.of(pluginVersion), Optional.of(jar));
+    static VmSource classpath() {
+        return new Classpath();
     }
 
     /**
      * Whether the factory came from the host's classpath.
      *
-     * @return true for the host's classpath (no jar), false for a plugin jar
+     * @return true for the host's classpath (no jar), false for a plugin jar or native library
      */
-    public boolean isClasspath() {
-        return jar.isEmpty();
+    default boolean isClasspath() {
+        return this instanceof Classpath;
     }
 
     /**
-     * A short human description, e.g. {@code "plugin trans_log 1.0.0 (plugins/trans-log-1.0.0.jar)"}
-     * or {@code "classpath"}.
+     * A short human description, e.g. {@code "plugin trans_log 1.0.0 (plugins/trans-log-1.0.0.jar)"},
+     * {@code "native library vms/libx.so"} or {@code "classpath"}.
      *
      * @return the description, for messages and listings; never null
      */
-    public String describe() {
-        if (isClasspath()) {
+    String describe();
+
+    /**
+     * Factories in a plugin jar.
+     *
+     * @param id      the plugin's {@code Plugin-Id}
+     * @param version the plugin's {@code Plugin-Version}
+     * @param path    the plugin jar as the loader found it (relative when the plugins directory was given relative)
+     */
+    record Plugin(String id, String version, Path path) implements VmSource {
+
+        /**
+         * Checks that every component is present.
+         *
+         * @param id      the plugin's {@code Plugin-Id}; non-null
+         * @param version the plugin's {@code Plugin-Version}; non-null
+         * @param path    the plugin jar; non-null
+         * @throws NullPointerException if any argument is null
+         */
+        public Plugin {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public Optional<String> pluginId() {
+            return Optional.of(id);
+        }
+
+        @Override
+        public Optional<String> pluginVersion() {
+            return Optional.of(version);
+        }
+
+        @Override
+        public Optional<Path> jar() {
+            return Optional.of(path);
+        }
+
+        @Override
+        public String describe() {
+            return "plugin " + id + " " + version + " (" + path + ")";
+        }
+    }
+
+    /** Factories found by {@link java.util.ServiceLoader} on the host's own classpath. */
+    record Classpath() implements VmSource {
+
+        @Override
+        public String describe() {
             return "classpath";
         }
-        if (pluginId.isEmpty() && NativeLibraryNames.isNativeLibrary(jar.get().toString())) {
-            return "native library " + jar.get();
+    }
+
+    /**
+     * A native (C/C++) VM loaded by the path of its shared library.
+     *
+     * @param path the shared library as given
+     */
+    record NativeLibraryPath(Path path) implements VmSource {
+
+        /**
+         * Checks that the path is present.
+         *
+         * @param path the shared library; non-null
+         * @throws NullPointerException if {@code path} is null
+         */
+        public NativeLibraryPath {
+            Objects.requireNonNull(path, "path");
         }
-        StringBuilder text = new StringBuilder("plugin");
-        pluginId.ifPresent(id -> text.append(' ').append(id));
-        pluginVersion.ifPresent(version -> text.append(' ').append(version));
-        return text.append(" (").append(jar.get()).append(')').toString();
+
+        @Override
+        public Optional<Path> jar() {
+            return Optional.of(path);
+        }
+
+        @Override
+        public String describe() {
+            return "native library " + path;
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.dvmc.host.loader.testing.FixtureVm;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
 import org.dvmc.spi.Dvmc;
@@ -33,7 +32,7 @@ class ScanTest extends LoaderTestSupport {
                 assertThat(report.codenames()).containsExactly("scan_good");
             });
             VmEntry entry = loader.find("scan_good").orElseThrow();
-            assertThat(entry.source()).isEqualTo(new VmSource(Optional.of("scan-good"), Optional.of("1.0.0"), Optional.of(jar)));
+            assertThat(entry.source()).isEqualTo(new VmSource.Plugin("scan-good", "1.0.0", jar));
             assertThat(entry.source().describe()).isEqualTo("plugin scan-good 1.0.0 (" + jar + ")");
 
             int closedBefore = FixtureVm.closeCount("scan_good");

@@ -77,9 +77,9 @@ class VmConfigTest {
 
     @Test
     void jarNamesSuggestCodenames() {
-        assertThat(JarNames.expectedCodename(java.nio.file.Path.of("plugins/trans-log-1.0.0.jar"))).isEqualTo("trans_log");
-        assertThat(JarNames.expectedCodename(java.nio.file.Path.of("trans-log-1.0.0-SNAPSHOT.jar"))).isEqualTo("trans_log");
-        assertThat(JarNames.expectedCodename(java.nio.file.Path.of("fast_vm.jar"))).isEqualTo("fast_vm");
-        assertThat(JarNames.expectedCodename(java.nio.file.Path.of("evm2-x.JAR"))).isEqualTo("evm2_x");
+        assertThat(VmConfig.expectedCodename(java.nio.file.Path.of("plugins/trans-log-1.0.0.jar"))).isEqualTo("trans_log");
+        assertThat(VmConfig.expectedCodename(java.nio.file.Path.of("trans-log-1.0.0-SNAPSHOT.jar"))).isEqualTo("trans_log");
+        assertThat(VmConfig.expectedCodename(java.nio.file.Path.of("fast_vm.jar"))).isEqualTo("fast_vm");
+        assertThat(VmConfig.expectedCodename(java.nio.file.Path.of("evm2-x.JAR"))).isEqualTo("evm2_x");
     }
 }
