@@ -2,10 +2,11 @@
 # The native-VM benchmarks (docs/PERFORMANCE.md, "Native VMs"), on a JDK 22+:
 #   1. the C++ baseline: bench_driver.cpp drives libtrans_log_vm.so with a C++ loop and host;
 #   2. CpuTimeRunner: the same programs through the bridge and on the Java trans_log, in thread CPU time;
+#      ScalingRunner: 1 vs 2 threads on one instance, with plain threads (native and Java trans_log);
 #   3. the JMH benchmarks of benchmarks-native.jar: the same library through the bridge, the Java trans_log,
 #      one host callback (SLOAD) through an upcall, and 1 vs 2 threads.
 # Usage: benchmarks-native/run.sh [JMH options, e.g. -f 1 -wi 2 -i 3 or a benchmark regex]
-#        benchmarks-native/run.sh --no-jmh     # only the C++ loop and the CPU-time runner (about 1 minute)
+#        benchmarks-native/run.sh --no-jmh     # only the C++ loop, the CPU-time and the scaling runners (about 2 minutes)
 # Builds what it needs first (mvn install -DskipTests with the JDK 22+ tools/jdk22.sh finds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,9 @@ benchmarks-native/target/bench_driver "$library" 2 | tee benchmarks/results/nati
 echo "== The same through the bridge and the Java trans_log, in thread CPU time, on $dvmc_jdk22_home"
 "$dvmc_jdk22_home/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$jar" org.dvmc.benchmarks.nativevm.CpuTimeRunner 2 | tee benchmarks/results/native-cpu-time.txt
+echo "== 1 vs 2 threads on one instance (plain threads), on $dvmc_jdk22_home"
+"$dvmc_jdk22_home/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$jar" org.dvmc.benchmarks.nativevm.ScalingRunner | tee benchmarks/results/native-scaling.txt
 [ "${1:-}" = --no-jmh ] && exit 0
 echo "== JMH on $dvmc_jdk22_home"
 "$dvmc_jdk22_home/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" -rf json \
