@@ -1,9 +1,10 @@
 package org.dvmc.host.bridge;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -103,7 +104,8 @@ class BridgeTest {
         long releasedBefore = NativeTestLibraries.counter(LIBRARY, "probe_released");
         Result result = vm.retrieveDescVx(new MockedHost(), Revision.CANCUN, message(10, Bytes.EMPTY), scenario(4));
         assertEquals(StatusCode.INTERNAL_ERROR, result.status());
-        assertThat(result.cause().orElseThrow().getMessage()).contains("unknown status code 99");
+        String message = result.cause().orElseThrow().getMessage();
+        assertTrue(message.contains("unknown status code 99"), () -> "expected \"unknown status code 99\" in: " + message);
         assertEquals(releasedBefore + 1, NativeTestLibraries.counter(LIBRARY, "probe_released"));
     }
 
@@ -120,7 +122,7 @@ class BridgeTest {
         assertEquals(StatusCode.INTERNAL_ERROR, result.status());
         assertSame(boom, result.cause().orElseThrow());
         // The VM went on after the safe value: later callbacks still ran.
-        assertThat(host.calls).contains("set_transient_storage");
+        assertTrue(host.calls.contains("set_transient_storage"), host.calls::toString);
     }
 
     @Test
@@ -136,7 +138,7 @@ class BridgeTest {
         };
         Result result = vm.retrieveDescVx(host, Revision.CANCUN, message(5000, Bytes.EMPTY), scenario(1));
         assertEquals(StatusCode.INTERNAL_ERROR, result.status());
-        assertThat(result.cause().orElseThrow()).isInstanceOf(HostFailure.class);
+        assertInstanceOf(HostFailure.class, result.cause().orElseThrow());
     }
 
     @Test
@@ -149,7 +151,9 @@ class BridgeTest {
         };
         Result result = vm.retrieveDescVx(host, Revision.CANCUN, message(5000, Bytes.EMPTY), scenario(1));
         assertEquals(StatusCode.INTERNAL_ERROR, result.status());
-        assertThat(result.cause().orElseThrow().getMessage()).contains("getTxContext returned null");
+        String message = result.cause().orElseThrow().getMessage();
+        assertTrue(message.contains("getTxContext returned null"),
+                () -> "expected \"getTxContext returned null\" in: " + message);
     }
 
     @Test
@@ -157,7 +161,7 @@ class BridgeTest {
         assertEquals(SetOptionResult.SUCCESS, vm.setOption("verbose", "1"));
         assertEquals(SetOptionResult.INVALID_VALUE, vm.setOption("verbose", "x"));
         assertEquals(SetOptionResult.INVALID_NAME, vm.setOption("speed", "1"));
-        assertThat(vm.capabilities()).hasSize(2);
+        assertEquals(2, vm.capabilities().size(), () -> vm.capabilities().toString());
     }
 
     @Test

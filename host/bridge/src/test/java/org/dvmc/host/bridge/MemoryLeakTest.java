@@ -1,7 +1,7 @@
 package org.dvmc.host.bridge;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class MemoryLeakTest {
             long after = residentKilobytes();
             System.out.println("RSS after 100,000 executions: " + warm + " kB; after 1,000,000: " + after + " kB");
             // 900,000 leaked 32-byte outputs alone would be ~28 MB; allow JIT and GC noise well below that.
-            assertThat(after - warm).isLessThan(16 * 1024);
+            assertTrue(after - warm < 16 * 1024, () -> "resident memory grew by " + (after - warm) + " kB");
             assertEquals(releasedBefore + 1_000_000, NativeTestLibraries.counter(LIBRARY, "probe_released"));
         }
     }
@@ -72,7 +72,7 @@ class MemoryLeakTest {
             System.gc();
             long after = residentKilobytes();
             System.out.println("RSS with host calls after 10,000: " + warm + " kB; after 110,000: " + after + " kB");
-            assertThat(after - warm).isLessThan(16 * 1024);
+            assertTrue(after - warm < 16 * 1024, () -> "resident memory grew by " + (after - warm) + " kB");
             assertEquals(110_000, host.callResultsReleased.get());
         }
     }

@@ -1,6 +1,8 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,14 +25,16 @@ class CloseTest extends LoaderTestSupport {
         List<ClassLoader> pluginLoaders = first.entries().stream()
                 .map(entry -> entry.factory().getClass().getClassLoader()).toList();
         try (LoadedVm vm = first.load("rescan_a")) {
-            assertThat(outputOf(run(vm))).isEqualTo("rescan_a");
+            assertEquals("rescan_a", outputOf(run(vm)));
         }
         first.close();
         first.close();
 
-        assertThat(first.isClosed()).isTrue();
-        assertThat(pluginLoaders).hasSize(2).allSatisfy(loader ->
-                assertThat(((org.pf4j.PluginClassLoader) loader).isClosed()).isTrue());
+        assertTrue(first.isClosed());
+        assertEquals(2, pluginLoaders.size(), pluginLoaders::toString);
+        for (ClassLoader loader : pluginLoaders) {
+            assertTrue(((org.pf4j.PluginClassLoader) loader).isClosed(), loader::toString);
+        }
         try (Stream<Path> jars = Files.list(plugins)) {
             for (Path jar : jars.toList()) {
                 Files.delete(jar);
@@ -39,9 +43,9 @@ class CloseTest extends LoaderTestSupport {
 
         PluginJarBuilder.plugin("rescan-a").vm(FixtureVm.codename("rescan_c")).writeInto(plugins);
         try (VmLoader second = scan()) {
-            assertThat(second.entries()).extracting(VmEntry::codename).containsExactly("rescan_c");
+            assertEquals(List.of("rescan_c"), codenamesOf(second));
             try (LoadedVm vm = second.load("rescan_c")) {
-                assertThat(outputOf(run(vm))).isEqualTo("rescan_c");
+                assertEquals("rescan_c", outputOf(run(vm)));
             }
         }
     }
@@ -51,13 +55,16 @@ class CloseTest extends LoaderTestSupport {
         PluginJarBuilder.plugin("no-factory").writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(loader.pluginReports()).singleElement().satisfies(r -> assertThat(r.accepted()).isFalse());
+            assertFalse(only(loader.pluginReports()).accepted());
         }
         try (Stream<Path> jars = Files.list(plugins)) {
             for (Path jar : jars.toList()) {
                 Files.delete(jar);
             }
         }
-        assertThat(plugins).isEmptyDirectory();
+        assertTrue(Files.isDirectory(plugins), () -> plugins + " is not a directory");
+        try (Stream<Path> left = Files.list(plugins)) {
+            assertEquals(List.of(), left.toList(), () -> "files left in " + plugins);
+        }
     }
 }

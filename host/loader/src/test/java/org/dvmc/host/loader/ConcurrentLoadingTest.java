@@ -1,6 +1,7 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,13 +53,13 @@ class ConcurrentLoadingTest extends LoaderTestSupport {
                 for (int round = 0; round < ROUNDS; round++) {
                     String config = (thread + round) % 2 == 0 ? "resourceful" : jar.toString();
                     try (LoadedVm vm = loader.load(config); Result result = run(vm)) {
-                        assertThat(outputOf(result)).isEqualTo("resourceful");
+                        assertEquals("resourceful", outputOf(result));
                     }
                 }
             });
             // The loader is still whole afterwards.
             try (LoadedVm vm = loader.load("resourceful"); Result result = run(vm)) {
-                assertThat(result.isSuccess()).isTrue();
+                assertTrue(result.isSuccess(), result::toString);
             }
         }
     }
@@ -69,7 +70,7 @@ class ConcurrentLoadingTest extends LoaderTestSupport {
         runConcurrently(thread -> {
             for (int round = 0; round < ROUNDS / 4; round++) {
                 try (VmLoader loader = scan(); LoadedVm vm = loader.load("resourceful"); Result result = run(vm)) {
-                    assertThat(outputOf(result)).isEqualTo("resourceful");
+                    assertEquals("resourceful", outputOf(result));
                 }
             }
         });

@@ -1,7 +1,12 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import org.dvmc.host.loader.testing.FixtureVm;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
 import org.dvmc.host.testkit.MockedHost;
@@ -22,10 +27,10 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("create_throws"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.VM_CREATION_FAILURE);
-            assertThat(e).hasMessageContaining("VM create_throws from plugin create-throws 1.0.0")
-                    .hasMessageContaining("no engine");
-            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("no engine");
+            assertEquals(LoaderErrorCode.VM_CREATION_FAILURE, e.errorCode());
+            assertMessageContains(e, "VM create_throws from plugin create-throws 1.0.0", "no engine");
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertEquals("no engine", e.getCause().getMessage());
         }
     }
 
@@ -35,8 +40,8 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("create_null"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.VM_CREATION_FAILURE);
-            assertThat(e).hasMessageContaining("create_null").hasMessageContaining("returned null");
+            assertEquals(LoaderErrorCode.VM_CREATION_FAILURE, e.errorCode());
+            assertMessageContains(e, "create_null", "returned null");
         }
     }
 
@@ -50,10 +55,9 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("linkage"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.VM_CREATION_FAILURE);
-            assertThat(e).hasMessageContaining("VM linkage").hasMessageContaining("NewerSpiThing")
-                    .hasMessageContaining("built against another dvmc-spi");
-            assertThat(e.getCause()).isInstanceOf(NoClassDefFoundError.class);
+            assertEquals(LoaderErrorCode.VM_CREATION_FAILURE, e.errorCode());
+            assertMessageContains(e, "VM linkage", "NewerSpiThing", "built against another dvmc-spi");
+            assertInstanceOf(NoClassDefFoundError.class, e.getCause());
         }
     }
 
@@ -64,11 +68,10 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("instance_abi"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-            assertThat(e).hasMessageContaining("instance_abi").hasMessageContaining("reports ABI version 11")
-                    .hasMessageContaining("this host speaks 12");
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, e.errorCode());
+            assertMessageContains(e, "instance_abi", "reports ABI version 11", "this host speaks 12");
         }
-        assertThat(FixtureVm.closeCount("instance_abi")).isEqualTo(closedBefore + 1);
+        assertEquals(closedBefore + 1, FixtureVm.closeCount("instance_abi"));
     }
 
     @Test
@@ -76,8 +79,8 @@ class CreationTest extends LoaderTestSupport {
         PluginJarBuilder.fixturePlugin("opt_ok").writeInto(plugins);
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load("opt_ok,verbose=1")) {
-            assertThat(vm.config().options()).containsExactly(new VmOption("verbose", "1"));
-            assertThat(outputOf(run(vm))).isEqualTo("opt_ok!");
+            assertEquals(List.of(new VmOption("verbose", "1")), vm.config().options());
+            assertEquals("opt_ok!", outputOf(run(vm)));
         }
     }
 
@@ -88,10 +91,10 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("opt_value,verbose=x"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.INVALID_OPTION_VALUE);
-            assertThat(e).hasMessageContaining("opt_value").hasMessageContaining("'x'").hasMessageContaining("'verbose'");
+            assertEquals(LoaderErrorCode.INVALID_OPTION_VALUE, e.errorCode());
+            assertMessageContains(e, "opt_value", "'x'", "'verbose'");
         }
-        assertThat(FixtureVm.closeCount("opt_value")).isEqualTo(closedBefore + 1);
+        assertEquals(closedBefore + 1, FixtureVm.closeCount("opt_value"));
     }
 
     @Test
@@ -101,11 +104,10 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("opt_name,verbose=1,nosuch=1"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.INVALID_OPTION_NAME);
-            assertThat(e).hasMessageContaining("opt_name").hasMessageContaining("unknown option 'nosuch'")
-                    .hasMessageContaining("'1'");
+            assertEquals(LoaderErrorCode.INVALID_OPTION_NAME, e.errorCode());
+            assertMessageContains(e, "opt_name", "unknown option 'nosuch'", "'1'");
         }
-        assertThat(FixtureVm.closeCount("opt_name")).isEqualTo(closedBefore + 1);
+        assertEquals(closedBefore + 1, FixtureVm.closeCount("opt_name"));
     }
 
     @Test
@@ -114,8 +116,8 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("opt_bare,verbose"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.INVALID_OPTION_VALUE);
-            assertThat(e).hasMessageContaining("unsupported value '' for option 'verbose'");
+            assertEquals(LoaderErrorCode.INVALID_OPTION_VALUE, e.errorCode());
+            assertMessageContains(e, "unsupported value '' for option 'verbose'");
         }
     }
 
@@ -125,16 +127,17 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("opt_throws,verbose=1"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.INVALID_OPTION_VALUE);
-            assertThat(e.getCause()).isInstanceOf(UnsupportedOperationException.class).hasMessage("setOption broke");
+            assertEquals(LoaderErrorCode.INVALID_OPTION_VALUE, e.errorCode());
+            assertInstanceOf(UnsupportedOperationException.class, e.getCause());
+            assertEquals("setOption broke", e.getCause().getMessage());
         }
     }
 
     @Test
     void anEmptyConfigurationIsAnInvalidArgument() {
         try (VmLoader loader = scan()) {
-            assertThat(failure(() -> loader.load("")).errorCode()).isEqualTo(LoaderErrorCode.INVALID_ARGUMENT);
-            assertThat(failure(() -> loader.load(",verbose=1")).errorCode()).isEqualTo(LoaderErrorCode.INVALID_ARGUMENT);
+            assertEquals(LoaderErrorCode.INVALID_ARGUMENT, failure(() -> loader.load("")).errorCode());
+            assertEquals(LoaderErrorCode.INVALID_ARGUMENT, failure(() -> loader.load(",verbose=1")).errorCode());
         }
     }
 
@@ -145,10 +148,11 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load("exec_throws")) {
             Result result = run(vm);
-            assertThat(result.status()).isEqualTo(StatusCode.INTERNAL_ERROR);
-            assertThat(result.gasLeft()).isZero();
-            assertThat(result.cause()).get().isInstanceOf(IllegalStateException.class)
-                    .hasFieldOrPropertyWithValue("message", "stack smashed");
+            assertEquals(StatusCode.INTERNAL_ERROR, result.status());
+            assertEquals(0, result.gasLeft());
+            Throwable cause = causeOf(result);
+            assertInstanceOf(IllegalStateException.class, cause);
+            assertEquals("stack smashed", cause.getMessage());
         }
     }
 
@@ -158,9 +162,8 @@ class CreationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load("exec_null")) {
             Result result = run(vm);
-            assertThat(result.status()).isEqualTo(StatusCode.INTERNAL_ERROR);
-            assertThat(result.cause()).get().extracting(Throwable::getMessage).asString()
-                    .contains("exec_null").contains("returned no result");
+            assertEquals(StatusCode.INTERNAL_ERROR, result.status());
+            assertMessageContains(causeOf(result), "exec_null", "returned no result");
         }
     }
 
@@ -171,15 +174,15 @@ class CreationTest extends LoaderTestSupport {
         try (VmLoader loader = scan()) {
             LoadedVm vm = loader.load("exec_guard");
             Result noHost = vm.execute(null, Revision.LATEST_STABLE, Message.builder().build(), Bytes.EMPTY);
-            assertThat(noHost.status()).isEqualTo(StatusCode.INTERNAL_ERROR);
-            assertThat(noHost.cause()).get().extracting(Throwable::getMessage).asString().contains("host");
+            assertEquals(StatusCode.INTERNAL_ERROR, noHost.status());
+            assertMessageContains(causeOf(noHost), "host");
 
             vm.close();
             vm.close();
-            assertThat(vm.isClosed()).isTrue();
+            assertTrue(vm.isClosed());
             Result afterClose = vm.execute(new MockedHost(), Revision.LATEST_STABLE, Message.builder().build(), Bytes.EMPTY);
-            assertThat(afterClose.status()).isEqualTo(StatusCode.INTERNAL_ERROR);
-            assertThat(afterClose.cause()).get().extracting(Throwable::getMessage).asString().contains("was closed");
+            assertEquals(StatusCode.INTERNAL_ERROR, afterClose.status());
+            assertMessageContains(causeOf(afterClose), "was closed");
         }
     }
 
@@ -193,7 +196,7 @@ class CreationTest extends LoaderTestSupport {
             vm.close();
             vm.close();
         }
-        assertThat(FixtureVm.closeCount("close_once")).isEqualTo(closedBefore + 1);
+        assertEquals(closedBefore + 1, FixtureVm.closeCount("close_once"));
     }
 
     @Test
@@ -205,11 +208,16 @@ class CreationTest extends LoaderTestSupport {
         LoadedVm vm = loader.load("outlived");
         loader.close();
 
-        assertThat(vm.isClosed()).isTrue();
-        assertThat(FixtureVm.closeCount("outlived")).isEqualTo(closedBefore + 1);
-        assertThat(run(vm).status()).isEqualTo(StatusCode.INTERNAL_ERROR);
-        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> loader.load("outlived"))
-                .withMessageContaining("closed");
+        assertTrue(vm.isClosed());
+        assertEquals(closedBefore + 1, FixtureVm.closeCount("outlived"));
+        assertEquals(StatusCode.INTERNAL_ERROR, run(vm).status());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loader.load("outlived"));
+        assertMessageContains(e, "closed");
         loader.close();
+    }
+
+    /** The cause a failed result carries, failing when it carries none. */
+    private static Throwable causeOf(Result result) {
+        return result.cause().orElseGet(() -> fail("expected a cause in " + result));
     }
 }

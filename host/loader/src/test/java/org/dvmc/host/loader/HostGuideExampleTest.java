@@ -1,6 +1,9 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +31,7 @@ class HostGuideExampleTest extends LoaderTestSupport {
     void theCompleteExampleCompilesAndPrintsWhatTheGuideSays() throws Exception {
         String source = completeExample();
         Matcher className = CLASS_NAME.matcher(source);
-        assertThat(className.find()).as("the example declares a public final class").isTrue();
+        assertTrue(className.find(), "the example declares a public final class");
 
         Map<String, byte[]> classes = InMemoryCompiler.compile(Map.of(className.group(1), source), List.of(
                 PluginJarBuilder.locationOf(VmLoader.class), PluginJarBuilder.spiLocation(),
@@ -37,11 +40,11 @@ class HostGuideExampleTest extends LoaderTestSupport {
         copyTransLogJar(plugins);
         String printed = runMain(classes, className.group(1), plugins.toString());
 
-        assertThat(printed.lines()).containsExactly(
+        assertEquals(List.of(
                 "found trans_log in plugin trans_log 1.0.0 (" + plugins.resolve("trans-log-1.0.0.jar") + ")",
                 "Result:   success",
                 "Gas used: 6",
-                "Output:   000000000000000000000000c9ea7ed000000000000000000000000000000001");
+                "Output:   000000000000000000000000c9ea7ed000000000000000000000000000000001"), printed.lines().toList());
     }
 
     /** The one ```java block of the guide that is a whole class. */
@@ -52,11 +55,11 @@ class HostGuideExampleTest extends LoaderTestSupport {
         String found = null;
         while (block.find()) {
             if (block.group(1).contains("public static void main")) {
-                assertThat(found).as("only one complete example in " + guide).isNull();
+                assertNull(found, "only one complete example in " + guide);
                 found = block.group(1);
             }
         }
-        assertThat(found).as("a ```java block with a main method in " + guide).isNotNull();
+        assertNotNull(found, "a ```java block with a main method in " + guide);
         return found;
     }
 

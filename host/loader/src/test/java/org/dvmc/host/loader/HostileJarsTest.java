@@ -1,7 +1,11 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -12,6 +16,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.dvmc.host.loader.testing.HostileJars;
 import org.dvmc.host.loader.testing.HostileVm;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
@@ -33,11 +38,10 @@ class HostileJarsTest extends LoaderTestSupport {
         PluginJarBuilder.fixturePlugin("good_one").writeInto(plugins);
 
         try (VmLoader loader = assertTimeoutPreemptively(BOUND, (org.junit.jupiter.api.function.ThrowingSupplier<VmLoader>) () -> scan())) {
-            assertThat(reportOf(loader, jar).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-                assertThat(e).hasMessageContaining(jar.toString()).hasMessageContaining("its manifest is larger than 64 KiB");
-            });
-            assertThat(loader.find("good_one")).isPresent();
+            LoaderException e = rejectionOf(loader, jar);
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode());
+            assertMessageContains(e, jar.toString(), "its manifest is larger than 64 KiB");
+            assertTrue(loader.find("good_one").isPresent(), () -> "no good_one among " + loader.pluginReports());
         }
     }
 
@@ -47,10 +51,8 @@ class HostileJarsTest extends LoaderTestSupport {
         Path many = HostileJars.servicesNaming(plugins.resolve("many-services.jar"), "many-services", 1000);
 
         try (VmLoader loader = assertTimeoutPreemptively(BOUND, (org.junit.jupiter.api.function.ThrowingSupplier<VmLoader>) () -> scan())) {
-            assertThat(reportOf(loader, big).rejection()).get().satisfies(e -> assertThat(e)
-                    .hasMessageContaining("META-INF/services/org.dvmc.spi.VmFactory is larger than 64 KiB"));
-            assertThat(reportOf(loader, many).rejection()).get().satisfies(e -> assertThat(e)
-                    .hasMessageContaining("names more than 100 classes"));
+            assertMessageContains(rejectionOf(loader, big), "META-INF/services/org.dvmc.spi.VmFactory is larger than 64 KiB");
+            assertMessageContains(rejectionOf(loader, many), "names more than 100 classes");
         }
     }
 
@@ -60,8 +62,9 @@ class HostileJarsTest extends LoaderTestSupport {
                 .addTo(PluginJarBuilder.plugin("long-name")).writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, jar).rejection()).get().satisfies(e -> assertThat(e.getMessage())
-                    .contains("has a codename of 1000000 characters, more than the 64").hasSizeLessThan(1000));
+            String message = rejectionOf(loader, jar).getMessage();
+            assertContains(message, "has a codename of 1000000 characters, more than the 64");
+            assertTrue(message.length() < 1000, () -> "a message of " + message.length() + " characters");
         }
     }
 
@@ -72,14 +75,13 @@ class HostileJarsTest extends LoaderTestSupport {
         PluginJarBuilder.fixturePlugin("beside_fifo").writeInto(plugins);
 
         try (VmLoader loader = assertTimeoutPreemptively(BOUND, (org.junit.jupiter.api.function.ThrowingSupplier<VmLoader>) () -> scan())) {
-            assertThat(reportOf(loader, fifo).rejection()).get().satisfies(e -> assertThat(e)
-                    .hasMessageContaining("is not a regular file (a FIFO, device or socket)"));
-            assertThat(loader.find("beside_fifo")).isPresent();
+            assertMessageContains(rejectionOf(loader, fifo), "is not a regular file (a FIFO, device or socket)");
+            assertTrue(loader.find("beside_fifo").isPresent(), () -> "no beside_fifo among " + loader.pluginReports());
         }
         // By path too.
         try (VmLoader loader = scan()) {
             LoaderException e = assertTimeoutPreemptively(BOUND, (org.junit.jupiter.api.function.ThrowingSupplier<LoaderException>) () -> failure(() -> loader.load(fifo.toString())));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode());
         }
     }
 
@@ -101,24 +103,24 @@ class HostileJarsTest extends LoaderTestSupport {
         PluginJarBuilder.fixturePlugin("still_good").writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, staticOom).rejection()).get().satisfies(e -> assertThat(e)
-                    .hasMessageContaining("hostile.static_oom.Factory cannot be created (java.lang.OutOfMemoryError: static)"));
-            assertThat(reportOf(loader, staticFails).rejection()).get().satisfies(e -> assertThat(e)
-                    .hasMessageContaining("failed in its static initializer (java.lang.IllegalStateException: the real cause)"));
+            assertMessageContains(rejectionOf(loader, staticOom),
+                    "hostile.static_oom.Factory cannot be created (java.lang.OutOfMemoryError: static)");
+            assertMessageContains(rejectionOf(loader, staticFails),
+                    "failed in its static initializer (java.lang.IllegalStateException: the real cause)");
 
             LoaderException create = failure(() -> loader.load("create_oom"));
-            assertThat(create.errorCode()).isEqualTo(LoaderErrorCode.VM_CREATION_FAILURE);
-            assertThat(create).hasMessageContaining("OutOfMemoryError: create");
+            assertEquals(LoaderErrorCode.VM_CREATION_FAILURE, create.errorCode());
+            assertMessageContains(create, "OutOfMemoryError: create");
 
             try (LoadedVm vm = loader.load("name_asserts")) {
                 LoaderException name = failure(vm::name);
-                assertThat(name).hasMessageContaining("failed in name(): java.lang.AssertionError: name");
+                assertMessageContains(name, "failed in name(): java.lang.AssertionError: name");
             }
             try (LoadedVm vm = loader.load("release_throws"); Result result = run(vm)) {
-                assertThat(result.isSuccess()).isTrue();
+                assertTrue(result.isSuccess(), result::toString);
             }
             try (LoadedVm vm = loader.load("still_good"); Result result = run(vm)) {
-                assertThat(outputOf(result)).isEqualTo("still_good");
+                assertEquals("still_good", outputOf(result));
             }
         }
     }
@@ -135,16 +137,16 @@ class HostileJarsTest extends LoaderTestSupport {
                 .addTo(PluginJarBuilder.plugin("failure-outputs")).writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(causeOf(loader, "gas_grows")).contains("broke the result contract: gas left 2000 is not within 0..1000");
-            assertThat(causeOf(loader, "failure_keeps_gas")).contains("gas left must be 0 unless success or revert");
-            assertThat(causeOf(loader, "revert_refunds")).contains("the refund must be 0 unless success");
-            assertThat(causeOf(loader, "failure_outputs")).contains("the output must be empty unless success or revert");
+            assertContains(causeOf(loader, "gas_grows"), "broke the result contract: gas left 2000 is not within 0..1000");
+            assertContains(causeOf(loader, "failure_keeps_gas"), "gas left must be 0 unless success or revert");
+            assertContains(causeOf(loader, "revert_refunds"), "the refund must be 0 unless success");
+            assertContains(causeOf(loader, "failure_outputs"), "the output must be empty unless success or revert");
         }
     }
 
     private static String causeOf(VmLoader loader, String codename) {
         try (LoadedVm vm = loader.load(codename); Result result = run(vm)) {
-            assertThat(result.status()).isEqualTo(org.dvmc.spi.StatusCode.INTERNAL_ERROR);
+            assertEquals(org.dvmc.spi.StatusCode.INTERNAL_ERROR, result.status());
             return result.cause().orElseThrow().getMessage();
         } catch (LoaderException e) {
             throw new AssertionError(e);
@@ -159,19 +161,19 @@ class HostileJarsTest extends LoaderTestSupport {
 
         try (VmLoader loader = VmLoader.builder().pluginsDirectory(plugins).includeClasspath(false).computeDigests(true)
                 .build(); LoadedVm vm = loader.load("copied")) {
-            assertThat(reportOf(loader, jar).sha256()).contains(digest);
+            assertEquals(Optional.of(digest), reportOf(loader, jar).sha256());
             Path loadedFrom = Path.of(vm.vm().getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-            assertThat(loadedFrom).isNotEqualTo(jar.toAbsolutePath());
-            assertThat(sha256(loadedFrom)).isEqualTo(digest);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(loadedFrom.getParent())))
-                    .isEqualTo("rwx------");
+            assertNotEquals(jar.toAbsolutePath(), loadedFrom);
+            assertEquals(digest, sha256(loadedFrom));
+            assertEquals("rwx------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(loadedFrom.getParent())));
             // Replacing the jar in the plugins directory now changes nothing that is loaded.
             PluginJarBuilder.fixturePlugin("copied").abiVersion(11).writeTo(jar);
             try (LoadedVm again = loader.load("copied"); Result result = run(again)) {
-                assertThat(outputOf(result)).isEqualTo("copied");
+                assertEquals("copied", outputOf(result));
             }
             loader.close();
-            assertThat(loadedFrom.getParent()).doesNotExist();
+            assertTrue(Files.notExists(loadedFrom.getParent()), () -> loadedFrom.getParent() + " still exists");
         }
     }
 
@@ -187,12 +189,12 @@ class HostileJarsTest extends LoaderTestSupport {
             TrustedDigests digests = TrustedDigests.read(trustFile);
             try (VmLoader loader = VmLoader.builder().pluginsDirectory(plugins).includeClasspath(false)
                     .trustedDigests(digests).build()) {
-                assertThat(loader.find("pinned")).isPresent();
-                assertThat(reportOf(loader, other).rejection()).get().satisfies(e -> assertThat(e)
-                        .hasMessageContaining("is not trusted: its SHA-256 " + sha256(other) + " is not in trust file"));
-                assertThat(System.getProperty("dvmc.test.ran.unpinned")).isNull();
+                assertTrue(loader.find("pinned").isPresent(), () -> "no pinned among " + loader.pluginReports());
+                assertMessageContains(rejectionOf(loader, other),
+                        "is not trusted: its SHA-256 " + sha256(other) + " is not in trust file");
+                assertNull(System.getProperty("dvmc.test.ran.unpinned"));
                 LoaderException byPath = failure(() -> loader.load(other.toString()));
-                assertThat(byPath).hasMessageContaining("is not trusted");
+                assertMessageContains(byPath, "is not trusted");
             }
         } finally {
             Files.delete(trustFile);
@@ -203,8 +205,8 @@ class HostileJarsTest extends LoaderTestSupport {
     void aTrustFileWithABadLineIsAnInvalidArgumentNamingTheLine() throws IOException {
         Path trustFile = Files.writeString(plugins.resolve("trust.txt"), "# ok\nnot-a-digest\n");
         LoaderException e = failure(() -> TrustedDigests.read(trustFile));
-        assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.INVALID_ARGUMENT);
-        assertThat(e).hasMessageContaining("line 2: 'not-a-digest' does not start with a SHA-256 digest");
+        assertEquals(LoaderErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertMessageContains(e, "line 2: 'not-a-digest' does not start with a SHA-256 digest");
     }
 
     @Test
@@ -215,10 +217,9 @@ class HostileJarsTest extends LoaderTestSupport {
                 PluginJarBuilder.fixturePlugin("abi_arabic").abiVersion("\u0661\u0662").writeInto(plugins));
         try (VmLoader loader = scan()) {
             for (Path jar : jars) {
-                assertThat(reportOf(loader, jar).rejection()).get().satisfies(e -> {
-                    assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-                    assertThat(e).hasMessageContaining("not a plain decimal number");
-                });
+                LoaderException e = rejectionOf(loader, jar);
+                assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, e.errorCode(), jar.toString());
+                assertMessageContains(e, "not a plain decimal number");
             }
         }
     }
@@ -228,9 +229,8 @@ class HostileJarsTest extends LoaderTestSupport {
         PluginJarBuilder.fixturePlugin("old_vm").abiVersion(11).writeInto(plugins);
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("old_vm"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-            assertThat(e).hasMessageContaining("VM old_vm is not available: plugin jar")
-                    .hasMessageContaining("declares Dvmc-Abi-Version 11");
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, e.errorCode());
+            assertMessageContains(e, "VM old_vm is not available: plugin jar", "declares Dvmc-Abi-Version 11");
         }
     }
 
@@ -238,7 +238,7 @@ class HostileJarsTest extends LoaderTestSupport {
     void aPluginsDirectoryThatIsAFileSaysSo() throws IOException {
         Path file = Files.writeString(plugins.resolve("passwd"), "root:x:0:0\n");
         try (VmLoader loader = scan(file)) {
-            assertThat(loader.pluginsDirectoryProblem()).contains("is not a directory");
+            assertEquals(Optional.of("is not a directory"), loader.pluginsDirectoryProblem());
         }
     }
 
@@ -249,14 +249,14 @@ class HostileJarsTest extends LoaderTestSupport {
         Path jar = PluginJarBuilder.fixturePlugin("unreadable").writeInto(plugins);
         Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("---------"));
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, jar).rejection()).get().satisfies(e -> assertThat(e)
-                    .hasMessageContaining("cannot be read: permission denied"));
-            assertThat(failure(() -> loader.load(jar.toString()))).hasMessageContaining("permission denied");
+            assertMessageContains(rejectionOf(loader, jar), "cannot be read: permission denied");
+            assertMessageContains(failure(() -> loader.load(jar.toString())), "permission denied");
         }
         Path closed = Files.createDirectory(plugins.resolve("closed"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
         try (VmLoader loader = scan(closed)) {
-            assertThat(loader.pluginsDirectoryProblem()).get().asString().contains("permission denied");
+            assertContains(loader.pluginsDirectoryProblem().orElseGet(() -> fail("expected a problem with " + closed)),
+                    "permission denied");
         } finally {
             Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
         }
@@ -264,9 +264,10 @@ class HostileJarsTest extends LoaderTestSupport {
 
     @Test
     void blankEnvironmentVariableMeansNotSet() {
-        assertThat(VmLoader.pluginsDirectoryFromEnvironment(java.util.Map.of(VmLoader.PLUGINS_DIR_ENV, "  "))).isEmpty();
-        assertThat(VmLoader.pluginsDirectoryFromEnvironment(java.util.Map.of(VmLoader.PLUGINS_DIR_ENV, "x")))
-                .contains(Path.of("x"));
+        assertEquals(Optional.empty(),
+                VmLoader.pluginsDirectoryFromEnvironment(java.util.Map.of(VmLoader.PLUGINS_DIR_ENV, "  ")));
+        assertEquals(Optional.of(Path.of("x")),
+                VmLoader.pluginsDirectoryFromEnvironment(java.util.Map.of(VmLoader.PLUGINS_DIR_ENV, "x")));
     }
 
     static boolean mkfifo(Path path) throws InterruptedException {

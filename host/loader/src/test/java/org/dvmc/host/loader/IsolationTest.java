@@ -1,6 +1,12 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import java.nio.file.Path;
 import org.dvmc.host.loader.testing.FixtureVm;
@@ -57,13 +63,13 @@ class IsolationTest extends LoaderTestSupport {
                 .service("shared.names.Factory").writeInto(plugins);
 
         try (VmLoader loader = scan(); LoadedVm left = loader.load("left"); LoadedVm right = loader.load("right")) {
-            assertThat(loader.conflicts()).isEmpty();
-            assertThat(left.vm().name()).isEqualTo("left");
-            assertThat(right.vm().name()).isEqualTo("right");
-            assertThat(left.entry().factory().getClass()).isNotSameAs(right.entry().factory().getClass());
-            assertThat(left.entry().factory().getClass().getName()).isEqualTo(right.entry().factory().getClass().getName());
-            assertThat(outputOf(run(left))).isEqualTo("blind");
-            assertThat(outputOf(run(right))).isEqualTo("blind");
+            assertEquals(List.of(), loader.conflicts());
+            assertEquals("left", left.vm().name());
+            assertEquals("right", right.vm().name());
+            assertNotSame(right.entry().factory().getClass(), left.entry().factory().getClass());
+            assertEquals(right.entry().factory().getClass().getName(), left.entry().factory().getClass().getName());
+            assertEquals("blind", outputOf(run(left)));
+            assertEquals("blind", outputOf(run(right)));
         }
     }
 
@@ -72,12 +78,12 @@ class IsolationTest extends LoaderTestSupport {
         Path jar = PluginJarBuilder.fixturePlugin("bundles_spi").bundleSpi().writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, jar).accepted()).isTrue();
+            assertTrue(reportOf(loader, jar).accepted());
             try (LoadedVm vm = loader.load("bundles_spi")) {
-                assertThat(vm.vm()).isInstanceOf(Vm.class);
+                assertInstanceOf(Vm.class, vm.vm());
                 Class<?> factoryInterface = vm.entry().factory().getClass().getInterfaces()[0];
-                assertThat(factoryInterface).isSameAs(VmFactory.class);
-                assertThat(outputOf(run(vm))).isEqualTo("bundles_spi");
+                assertSame(VmFactory.class, factoryInterface);
+                assertEquals("bundles_spi", outputOf(run(vm)));
             }
         }
     }
@@ -88,8 +94,8 @@ class IsolationTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load("own_loader")) {
             ClassLoader pluginLoader = vm.vm().getClass().getClassLoader();
-            assertThat(pluginLoader).isInstanceOf(org.pf4j.PluginClassLoader.class);
-            assertThat(pluginLoader).isNotSameAs(VmLoader.class.getClassLoader());
+            assertInstanceOf(org.pf4j.PluginClassLoader.class, pluginLoader);
+            assertNotSame(VmLoader.class.getClassLoader(), pluginLoader);
         }
     }
 }

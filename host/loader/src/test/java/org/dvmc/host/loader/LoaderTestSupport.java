@@ -1,12 +1,16 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
 import org.dvmc.host.testkit.MockedHost;
@@ -14,6 +18,7 @@ import org.dvmc.spi.Bytes;
 import org.dvmc.spi.Message;
 import org.dvmc.spi.Result;
 import org.dvmc.spi.Revision;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Shared helpers: a temporary plugins directory and loaders over it without the classpath. */
@@ -32,17 +37,45 @@ abstract class LoaderTestSupport {
     }
 
     /** The error {@code action} fails with. */
-    static LoaderException failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable action) {
-        LoaderException failure = catchThrowableOfType(LoaderException.class, action);
-        assertThat(failure).as("expected a LoaderException").isNotNull();
-        return failure;
+    static LoaderException failure(Executable action) {
+        return assertThrows(LoaderException.class, action, "expected a LoaderException");
     }
 
     static PluginReport reportOf(VmLoader loader, Path jar) {
         Optional<PluginReport> report = loader.pluginReports().stream()
                 .filter(r -> r.jar().getFileName().equals(jar.getFileName())).findFirst();
-        assertThat(report).as("report for " + jar).isPresent();
+        assertTrue(report.isPresent(), () -> "no report for " + jar + " in " + loader.pluginReports());
         return report.get();
+    }
+
+    /** The rejection of {@code jar}, failing when the scan accepted it. */
+    static LoaderException rejectionOf(VmLoader loader, Path jar) {
+        return reportOf(loader, jar).rejection().orElseGet(() -> fail("expected " + jar + " to be rejected"));
+    }
+
+    /** The codenames of the loader's entries, in its order. */
+    static List<String> codenamesOf(VmLoader loader) {
+        return loader.entries().stream().map(VmEntry::codename).toList();
+    }
+
+    /** The one element of {@code list}, failing with the whole list unless it has exactly one. */
+    static <T> T only(List<T> list) {
+        assertEquals(1, list.size(), () -> "expected exactly one element in " + list);
+        return list.get(0);
+    }
+
+    /** Fails with the whole of {@code actual} unless it contains every one of {@code expectedParts}. */
+    static void assertContains(String actual, String... expectedParts) {
+        assertNotNull(actual, () -> "expected a text containing " + List.of(expectedParts) + ", got null");
+        for (String part : expectedParts) {
+            assertTrue(actual.contains(part), () -> "expected \"" + part + "\" in:\n" + actual);
+        }
+    }
+
+    /** Fails with the whole message unless the message of {@code thrown} contains every one of {@code expectedParts}. */
+    static void assertMessageContains(Throwable thrown, String... expectedParts) {
+        assertNotNull(thrown, "expected a throwable, got null");
+        assertContains(thrown.getMessage(), expectedParts);
     }
 
     /**
@@ -53,7 +86,8 @@ abstract class LoaderTestSupport {
      */
     static Path copyTransLogJar(Path directory) throws IOException {
         String built = System.getProperty("dvmc.transLogJar");
-        assertThat(built).as("system property dvmc.transLogJar (set by the build)").isNotBlank();
+        assertTrue(built != null && !built.isBlank(),
+                () -> "system property dvmc.transLogJar (set by the build) is blank or missing: " + built);
         Path target = directory.resolve("trans-log-1.0.0.jar");
         if (Files.isDirectory(Path.of(built))) {
             return PluginJarBuilder.plugin("trans_log").resourcesFrom(Path.of(built)).writeTo(target);

@@ -1,6 +1,5 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,8 +51,8 @@ class NativeLibraryNamesTest {
         try (VmLoader loader = VmLoader.builder().pluginsDirectory(directory).includeClasspath(false).build()) {
             LoaderException e = assertThrows(LoaderException.class, () -> loader.load(library.toString()));
             assertEquals(LoaderErrorCode.VM_CREATION_FAILURE, e.errorCode());
-            assertThat(e.getMessage()).contains("libx.so", "Java 22 or newer", "this is Java " + Runtime.version().feature(),
-                    "JAVA_HOME");
+            LoaderTestSupport.assertMessageContains(e, "libx.so", "Java 22 or newer",
+                    "this is Java " + Runtime.version().feature(), "JAVA_HOME");
             LoaderException missing = assertThrows(LoaderException.class,
                     () -> loader.load(directory.resolve("libnone.so").toString()));
             assertEquals(LoaderErrorCode.CANNOT_OPEN, missing.errorCode());

@@ -1,10 +1,13 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.dvmc.host.loader.testing.FixtureVm;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
@@ -21,11 +24,11 @@ class PathModeTest extends LoaderTestSupport {
         Path jar = PluginJarBuilder.plugin("outside").vm(FixtureVm.codename("inside_name")).writeInto(elsewhere);
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load(jar + ",verbose=1")) {
-            assertThat(loader.entries()).isEmpty();
-            assertThat(vm.entry().codename()).isEqualTo("inside_name");
-            assertThat(vm.entry().source().jar()).contains(jar);
-            assertThat(vm.config().target()).isEqualTo(jar.toString());
-            assertThat(outputOf(run(vm))).isEqualTo("inside_name!");
+            assertEquals(List.of(), loader.entries());
+            assertEquals("inside_name", vm.entry().codename());
+            assertEquals(Optional.of(jar), vm.entry().source().jar());
+            assertEquals(jar.toString(), vm.config().target());
+            assertEquals("inside_name!", outputOf(run(vm)));
         }
     }
 
@@ -35,7 +38,7 @@ class PathModeTest extends LoaderTestSupport {
                 .writeTo(elsewhere.resolve("multi-vm-2.3.1.jar"));
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load(jar.toString())) {
-            assertThat(vm.entry().codename()).isEqualTo("multi_vm");
+            assertEquals("multi_vm", vm.entry().codename());
         }
     }
 
@@ -46,9 +49,8 @@ class PathModeTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load(jar.toString()));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.SYMBOL_NOT_FOUND);
-            assertThat(e).hasMessageContaining(jar.toString()).hasMessageContaining("first_vm, second_vm")
-                    .hasMessageContaining("several");
+            assertEquals(LoaderErrorCode.SYMBOL_NOT_FOUND, e.errorCode());
+            assertMessageContains(e, jar.toString(), "first_vm, second_vm", "several");
         }
     }
 
@@ -58,8 +60,8 @@ class PathModeTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load(missing + ",verbose=1"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-            assertThat(e).hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode());
+            assertMessageContains(e, missing.toString(), "does not exist");
         }
     }
 
@@ -69,9 +71,8 @@ class PathModeTest extends LoaderTestSupport {
         Path empty = Files.createFile(elsewhere.resolve("empty.jar"));
 
         try (VmLoader loader = scan()) {
-            assertThat(failure(() -> loader.load(abi11.toString())).errorCode())
-                    .isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-            assertThat(failure(() -> loader.load(empty.toString())).errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, failure(() -> loader.load(abi11.toString())).errorCode());
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, failure(() -> loader.load(empty.toString())).errorCode());
         }
     }
 
@@ -81,8 +82,8 @@ class PathModeTest extends LoaderTestSupport {
         PluginJarBuilder.plugin("twin-b").vm(FixtureVm.codename("twin").packageName("twin.b")).writeInto(plugins);
 
         try (VmLoader loader = scan(); LoadedVm vm = loader.load(first.toString())) {
-            assertThat(loader.conflicts()).hasSize(1);
-            assertThat(vm.entry().source().pluginId()).contains("twin-a");
+            assertEquals(1, loader.conflicts().size(), () -> loader.conflicts().toString());
+            assertEquals(Optional.of("twin-a"), vm.entry().source().pluginId());
         }
     }
 
@@ -94,9 +95,9 @@ class PathModeTest extends LoaderTestSupport {
             LoadedVm vm = loader.load(jar.toString());
             ClassLoader pluginLoader = vm.entry().factory().getClass().getClassLoader();
             vm.close();
-            assertThat(((org.pf4j.PluginClassLoader) pluginLoader).isClosed()).isTrue();
+            assertTrue(((org.pf4j.PluginClassLoader) pluginLoader).isClosed());
             Files.delete(jar);
-            assertThat(jar).doesNotExist();
+            assertTrue(Files.notExists(jar), () -> jar + " still exists");
         }
     }
 }

@@ -1,11 +1,16 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.dvmc.host.loader.testing.FixtureVm;
 import org.dvmc.host.loader.testing.PluginJarBuilder;
 import org.dvmc.spi.Dvmc;
@@ -23,28 +28,27 @@ class ScanTest extends LoaderTestSupport {
         Path jar = PluginJarBuilder.fixturePlugin("scan_good").writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(loader.pluginReports()).singleElement().satisfies(report -> {
-                assertThat(report.jar()).isEqualTo(jar);
-                assertThat(report.accepted()).isTrue();
-                assertThat(report.rejection()).isEmpty();
-                assertThat(report.pluginId()).contains("scan-good");
-                assertThat(report.pluginVersion()).contains("1.0.0");
-                assertThat(report.codenames()).containsExactly("scan_good");
-            });
+            PluginReport report = only(loader.pluginReports());
+            assertEquals(jar, report.jar());
+            assertTrue(report.accepted());
+            assertEquals(Optional.empty(), report.rejection());
+            assertEquals(Optional.of("scan-good"), report.pluginId());
+            assertEquals(Optional.of("1.0.0"), report.pluginVersion());
+            assertEquals(List.of("scan_good"), report.codenames());
             VmEntry entry = loader.find("scan_good").orElseThrow();
-            assertThat(entry.source()).isEqualTo(new VmSource.Plugin("scan-good", "1.0.0", jar));
-            assertThat(entry.source().describe()).isEqualTo("plugin scan-good 1.0.0 (" + jar + ")");
+            assertEquals(new VmSource.Plugin("scan-good", "1.0.0", jar), entry.source());
+            assertEquals("plugin scan-good 1.0.0 (" + jar + ")", entry.source().describe());
 
             int closedBefore = FixtureVm.closeCount("scan_good");
             try (LoadedVm vm = loader.load("scan_good")) {
-                assertThat(vm.vm().name()).isEqualTo("scan_good");
-                assertThat(vm.entry()).isEqualTo(entry);
+                assertEquals("scan_good", vm.vm().name());
+                assertEquals(entry, vm.entry());
                 try (Result result = run(vm)) {
-                    assertThat(result.status()).isEqualTo(StatusCode.SUCCESS);
-                    assertThat(outputOf(result)).isEqualTo("scan_good");
+                    assertEquals(StatusCode.SUCCESS, result.status());
+                    assertEquals("scan_good", outputOf(result));
                 }
             }
-            assertThat(FixtureVm.closeCount("scan_good")).isEqualTo(closedBefore + 1);
+            assertEquals(closedBefore + 1, FixtureVm.closeCount("scan_good"));
         }
     }
 
@@ -64,36 +68,32 @@ class ScanTest extends LoaderTestSupport {
                 .writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, abi11).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-                assertThat(e).hasMessageContaining(abi11.toString())
-                        .hasMessageContaining("declares Dvmc-Abi-Version 11 but this host speaks 12")
-                        .hasMessageContaining("rebuild the plugin against " + Dvmc.SPI_OF_THIS_ABI);
-            });
-            assertThat(reportOf(loader, none).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-                assertThat(e).hasMessageContaining(none.toString()).hasMessageContaining("declares no Dvmc-Abi-Version");
-            });
-            assertThat(reportOf(loader, abc).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
-                assertThat(e).hasMessageContaining("'abc', which is not a plain decimal number");
-            });
+            LoaderException eleven = rejectionOf(loader, abi11);
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, eleven.errorCode());
+            assertMessageContains(eleven, abi11.toString(), "declares Dvmc-Abi-Version 11 but this host speaks 12",
+                    "rebuild the plugin against " + Dvmc.SPI_OF_THIS_ABI);
+            LoaderException undeclared = rejectionOf(loader, none);
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, undeclared.errorCode());
+            assertMessageContains(undeclared, none.toString(), "declares no Dvmc-Abi-Version");
+            LoaderException unparsable = rejectionOf(loader, abc);
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, unparsable.errorCode());
+            assertMessageContains(unparsable, "'abc', which is not a plain decimal number");
             // The rejected jars still say who they are.
-            assertThat(reportOf(loader, abi11).pluginId()).contains("abi-eleven");
+            assertEquals(Optional.of("abi-eleven"), reportOf(loader, abi11).pluginId());
 
-            assertThat(System.getProperty("dvmc.test.ran.abi_eleven")).isNull();
-            assertThat(System.getProperty("dvmc.test.ran.abi_none")).isNull();
-            assertThat(System.getProperty("dvmc.test.ran.abi_abc")).isNull();
-            assertThat(System.getProperty("dvmc.test.ran.abi_good")).isEqualTo("ran");
+            assertNull(System.getProperty("dvmc.test.ran.abi_eleven"));
+            assertNull(System.getProperty("dvmc.test.ran.abi_none"));
+            assertNull(System.getProperty("dvmc.test.ran.abi_abc"));
+            assertEquals("ran", System.getProperty("dvmc.test.ran.abi_good"));
 
-            assertThat(reportOf(loader, good).accepted()).isTrue();
-            assertThat(loader.entries()).extracting(VmEntry::codename).containsExactly("abi_good");
+            assertTrue(reportOf(loader, good).accepted());
+            assertEquals(List.of("abi_good"), codenamesOf(loader));
             try (LoadedVm vm = loader.load("abi_good")) {
-                assertThat(run(vm).status()).isEqualTo(StatusCode.SUCCESS);
+                assertEquals(StatusCode.SUCCESS, run(vm).status());
             }
             // The jar meant to provide the codename was rejected: that rejection, with its code, is the answer.
             LoaderException byCodename = failure(() -> loader.load("abi_eleven"));
-            assertThat(byCodename.errorCode()).isEqualTo(LoaderErrorCode.ABI_VERSION_MISMATCH);
+            assertEquals(LoaderErrorCode.ABI_VERSION_MISMATCH, byCodename.errorCode());
         }
     }
 
@@ -112,18 +112,16 @@ class ScanTest extends LoaderTestSupport {
         try (VmLoader loader = scan()) {
             for (Path bad : List.of(corrupt, empty, manifestless, truncated)) {
                 PluginReport report = reportOf(loader, bad);
-                assertThat(report.accepted()).as(bad.toString()).isFalse();
-                assertThat(report.rejection()).get().satisfies(e -> {
-                    assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-                    assertThat(e).hasMessageContaining(bad.toString());
-                });
+                assertFalse(report.accepted(), bad.toString());
+                LoaderException e = rejectionOf(loader, bad);
+                assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode(), bad.toString());
+                assertMessageContains(e, bad.toString());
             }
-            assertThat(reportOf(loader, empty).rejection().orElseThrow()).hasMessageContaining("is an empty file");
-            assertThat(reportOf(loader, manifestless).rejection().orElseThrow())
-                    .hasMessageContaining("has no META-INF/MANIFEST.MF");
-            assertThat(reportOf(loader, good).accepted()).isTrue();
+            assertMessageContains(rejectionOf(loader, empty), "is an empty file");
+            assertMessageContains(rejectionOf(loader, manifestless), "has no META-INF/MANIFEST.MF");
+            assertTrue(reportOf(loader, good).accepted());
             try (LoadedVm vm = loader.load("next_to_bad")) {
-                assertThat(outputOf(run(vm))).isEqualTo("next_to_bad");
+                assertEquals("next_to_bad", outputOf(run(vm)));
             }
         }
     }
@@ -136,15 +134,13 @@ class ScanTest extends LoaderTestSupport {
                 .withoutManifestAttribute("Plugin-Version").writeTo(plugins.resolve("unversioned.jar"));
 
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, noId).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-                assertThat(e).hasMessageContaining("has no Plugin-Id");
-            });
-            assertThat(reportOf(loader, noVersion).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-                assertThat(e).hasMessageContaining("has no Plugin-Version");
-            });
-            assertThat(loader.entries()).isEmpty();
+            LoaderException withoutId = rejectionOf(loader, noId);
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, withoutId.errorCode());
+            assertMessageContains(withoutId, "has no Plugin-Id");
+            LoaderException withoutVersion = rejectionOf(loader, noVersion);
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, withoutVersion.errorCode());
+            assertMessageContains(withoutVersion, "has no Plugin-Version");
+            assertEquals(List.of(), loader.entries());
         }
     }
 
@@ -156,22 +152,21 @@ class ScanTest extends LoaderTestSupport {
         Files.createDirectory(plugins.resolve("m.jar"));
 
         try (VmLoader loader = scan()) {
-            assertThat(loader.pluginReports()).extracting(r -> r.jar().getFileName().toString())
-                    .containsExactly("a.JAR", "m.jar", "z.jar");
-            assertThat(reportOf(loader, plugins.resolve("m.jar")).rejection().orElseThrow())
-                    .hasMessageContaining("is a directory");
-            assertThat(loader.entries()).extracting(VmEntry::codename).containsExactly("alpha", "zeta");
+            assertEquals(List.of("a.JAR", "m.jar", "z.jar"),
+                    loader.pluginReports().stream().map(r -> r.jar().getFileName().toString()).toList());
+            assertMessageContains(rejectionOf(loader, plugins.resolve("m.jar")), "is a directory");
+            assertEquals(List.of("alpha", "zeta"), codenamesOf(loader));
         }
     }
 
     @Test
     void aMissingPluginsDirectoryGivesAnEmptyLoaderWhoseErrorsSaySo() {
         try (VmLoader loader = scan(plugins.resolve("nowhere"))) {
-            assertThat(loader.pluginReports()).isEmpty();
-            assertThat(loader.entries()).isEmpty();
+            assertEquals(List.of(), loader.pluginReports());
+            assertEquals(List.of(), loader.entries());
             LoaderException e = failure(() -> loader.load("anything"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.SYMBOL_NOT_FOUND);
-            assertThat(e).hasMessageContaining("there are no VMs").hasMessageContaining("does not exist");
+            assertEquals(LoaderErrorCode.SYMBOL_NOT_FOUND, e.errorCode());
+            assertMessageContains(e, "there are no VMs", "does not exist");
         }
     }
 
@@ -183,11 +178,9 @@ class ScanTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             LoaderException e = failure(() -> loader.load("nosuch"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.SYMBOL_NOT_FOUND);
-            assertThat(e).hasMessageContaining("no VM with codename nosuch")
-                    .hasMessageContaining("available: known_one, known_two")
-                    .hasMessageContaining(plugins.toAbsolutePath().toString())
-                    .hasMessageContaining("1 jar was rejected").hasMessageContaining("broken.jar is an empty file");
+            assertEquals(LoaderErrorCode.SYMBOL_NOT_FOUND, e.errorCode());
+            assertMessageContains(e, "no VM with codename nosuch", "available: known_one, known_two",
+                    plugins.toAbsolutePath().toString(), "1 jar was rejected", "broken.jar is an empty file");
         }
     }
 
@@ -200,19 +193,17 @@ class ScanTest extends LoaderTestSupport {
         PluginJarBuilder.fixturePlugin("unique").writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(loader.conflicts()).singleElement().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.SYMBOL_NOT_FOUND);
-                assertThat(e).hasMessageContaining("codename dup").hasMessageContaining(first.toString())
-                        .hasMessageContaining(second.toString());
-            });
-            assertThat(reportOf(loader, first).codenames()).containsExactly("dup");
-            assertThat(reportOf(loader, second).codenames()).containsExactly("dup");
-            assertThat(loader.find("dup")).isEmpty();
-            assertThat(loader.entries()).extracting(VmEntry::codename).containsExactly("unique");
+            LoaderException conflict = only(loader.conflicts());
+            assertEquals(LoaderErrorCode.SYMBOL_NOT_FOUND, conflict.errorCode());
+            assertMessageContains(conflict, "codename dup", first.toString(), second.toString());
+            assertEquals(List.of("dup"), reportOf(loader, first).codenames());
+            assertEquals(List.of("dup"), reportOf(loader, second).codenames());
+            assertEquals(Optional.empty(), loader.find("dup"));
+            assertEquals(List.of("unique"), codenamesOf(loader));
 
             LoaderException e = failure(() -> loader.load("dup"));
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.SYMBOL_NOT_FOUND);
-            assertThat(e).hasMessageContaining(first.toString()).hasMessageContaining(second.toString());
+            assertEquals(LoaderErrorCode.SYMBOL_NOT_FOUND, e.errorCode());
+            assertMessageContains(e, first.toString(), second.toString());
         }
     }
 
@@ -222,13 +213,12 @@ class ScanTest extends LoaderTestSupport {
         Path second = PluginJarBuilder.plugin("same-id").vm(FixtureVm.codename("same_b")).writeTo(plugins.resolve("b.jar"));
 
         try (VmLoader loader = scan()) {
-            assertThat(reportOf(loader, first).accepted()).isTrue();
-            assertThat(reportOf(loader, second).rejection()).get().satisfies(e -> {
-                assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-                assertThat(e).hasMessageContaining("Plugin-Id same-id").hasMessageContaining(first.toString());
-            });
+            assertTrue(reportOf(loader, first).accepted());
+            LoaderException e = rejectionOf(loader, second);
+            assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode());
+            assertMessageContains(e, "Plugin-Id same-id", first.toString());
             try (LoadedVm vm = loader.load("same_a")) {
-                assertThat(vm.vm().name()).isEqualTo("same_a");
+                assertEquals("same_a", vm.vm().name());
             }
         }
     }
@@ -263,10 +253,11 @@ class ScanTest extends LoaderTestSupport {
             assertRejected(loader, noServices, LoaderErrorCode.SYMBOL_NOT_FOUND, "has no META-INF/services/org.dvmc.spi.VmFactory");
             assertRejected(loader, emptyServices, LoaderErrorCode.SYMBOL_NOT_FOUND, "has an empty META-INF/services");
             assertRejected(loader, throwingConstructor, LoaderErrorCode.VM_CREATION_FAILURE, "constructor broke");
-            assertThat(reportOf(loader, throwingConstructor).rejection().orElseThrow().getCause())
-                    .isInstanceOf(IllegalStateException.class).hasMessage("constructor broke");
-            assertThat(reportOf(loader, good).accepted()).isTrue();
-            assertThat(loader.entries()).extracting(VmEntry::codename).containsExactly("services_ok");
+            Throwable cause = rejectionOf(loader, throwingConstructor).getCause();
+            assertInstanceOf(IllegalStateException.class, cause);
+            assertEquals("constructor broke", cause.getMessage());
+            assertTrue(reportOf(loader, good).accepted());
+            assertEquals(List.of("services_ok"), codenamesOf(loader));
         }
     }
 
@@ -287,11 +278,12 @@ class ScanTest extends LoaderTestSupport {
                 .classpath(PluginJarBuilder.locationOf(org.pf4j.Plugin.class)).writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            LoaderException e = reportOf(loader, failing).rejection().orElseThrow();
-            assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.VM_CREATION_FAILURE);
-            assertThat(e).hasMessageContaining("plugin constructor broke").hasMessageContaining("Plugin-Class");
-            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("plugin constructor broke");
-            assertThat(reportOf(loader, working).accepted()).isTrue();
+            LoaderException e = rejectionOf(loader, failing);
+            assertEquals(LoaderErrorCode.VM_CREATION_FAILURE, e.errorCode());
+            assertMessageContains(e, "plugin constructor broke", "Plugin-Class");
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertEquals("plugin constructor broke", e.getCause().getMessage());
+            assertTrue(reportOf(loader, working).accepted());
         }
     }
 
@@ -307,14 +299,13 @@ class ScanTest extends LoaderTestSupport {
 
         try (VmLoader loader = scan()) {
             for (Path bad : List.of(missingDependency, cycleA, cycleB)) {
-                assertThat(reportOf(loader, bad).rejection()).as(bad.toString()).get().satisfies(e -> {
-                    assertThat(e.errorCode()).isEqualTo(LoaderErrorCode.CANNOT_OPEN);
-                    assertThat(e).hasMessageContaining(bad.toString()).hasMessageContaining("Plugin-Dependencies");
-                });
+                LoaderException e = rejectionOf(loader, bad);
+                assertEquals(LoaderErrorCode.CANNOT_OPEN, e.errorCode(), bad.toString());
+                assertMessageContains(e, bad.toString(), "Plugin-Dependencies");
             }
-            assertThat(reportOf(loader, good).accepted()).isTrue();
+            assertTrue(reportOf(loader, good).accepted());
             try (LoadedVm vm = loader.load("independent")) {
-                assertThat(outputOf(run(vm))).isEqualTo("independent");
+                assertEquals("independent", outputOf(run(vm)));
             }
         }
     }
@@ -325,17 +316,16 @@ class ScanTest extends LoaderTestSupport {
         PluginJarBuilder.plugin("spaced").vm(FixtureVm.codename("spaced")).abiVersion(declared).writeInto(plugins);
 
         try (VmLoader loader = scan()) {
-            assertThat(loader.find("spaced")).isPresent();
+            assertTrue(loader.find("spaced").isPresent(), () -> "no spaced among " + loader.pluginReports());
         }
     }
 
     private static void assertRejected(VmLoader loader, Path jar, LoaderErrorCode code, String reason) {
         PluginReport report = reportOf(loader, jar);
-        assertThat(report.accepted()).as(jar.toString()).isFalse();
-        assertThat(report.codenames()).isEmpty();
-        assertThat(report.rejection()).get().satisfies(e -> {
-            assertThat(e.errorCode()).isEqualTo(code);
-            assertThat(e).hasMessageContaining(jar.toString()).hasMessageContaining(reason);
-        });
+        assertFalse(report.accepted(), jar.toString());
+        assertEquals(List.of(), report.codenames(), jar.toString());
+        LoaderException e = rejectionOf(loader, jar);
+        assertEquals(code, e.errorCode(), jar.toString());
+        assertMessageContains(e, jar.toString(), reason);
     }
 }

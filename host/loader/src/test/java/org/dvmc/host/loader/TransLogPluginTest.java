@@ -1,10 +1,13 @@
 package org.dvmc.host.loader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.dvmc.host.testkit.MockedHost;
 import org.dvmc.spi.Bytes;
 import org.dvmc.spi.Dvmc;
@@ -31,24 +34,22 @@ class TransLogPluginTest extends LoaderTestSupport {
     @Test
     void transLogIsFoundByCodenameCreatedExecutedAndClosed() throws LoaderException {
         try (VmLoader loader = scan()) {
-            assertThat(loader.pluginReports()).singleElement().satisfies(report -> {
-                assertThat(report.accepted()).isTrue();
-                assertThat(report.pluginId()).contains("trans_log");
-                assertThat(report.codenames()).containsExactly("trans_log");
-            });
-            assertThat(loader.find("trans_log").orElseThrow().source().describe())
-                    .isEqualTo("plugin trans_log 1.0.0 (" + jar + ")");
+            PluginReport report = only(loader.pluginReports());
+            assertTrue(report.accepted(), () -> String.valueOf(report.rejection()));
+            assertEquals(Optional.of("trans_log"), report.pluginId());
+            assertEquals(List.of("trans_log"), report.codenames());
+            assertEquals("plugin trans_log 1.0.0 (" + jar + ")", loader.find("trans_log").orElseThrow().source().describe());
 
             try (LoadedVm vm = loader.load("trans_log")) {
-                assertThat(vm.vm().name()).isEqualTo("trans_log");
-                assertThat(vm.vm().abiVersion()).isEqualTo(Dvmc.ABI_VERSION);
+                assertEquals("trans_log", vm.vm().name());
+                assertEquals(Dvmc.ABI_VERSION, vm.vm().abiVersion());
                 try (Result result = execute(vm, 99)) {
-                    assertThat(result.status()).isEqualTo(StatusCode.SUCCESS);
-                    assertThat(result.gasLeft()).isEqualTo(93);
-                    assertThat(result.output()).isEqualTo(Bytes.of(new byte[32]));
+                    assertEquals(StatusCode.SUCCESS, result.status());
+                    assertEquals(93, result.gasLeft());
+                    assertEquals(Bytes.of(new byte[32]), result.output());
                 }
                 try (Result result = execute(vm, 3)) {
-                    assertThat(result.status()).isEqualTo(StatusCode.OUT_OF_GAS);
+                    assertEquals(StatusCode.OUT_OF_GAS, result.status());
                 }
             }
         }
@@ -58,12 +59,10 @@ class TransLogPluginTest extends LoaderTestSupport {
     void transLogTakesItsVerboseOptionAndRejectsOthers() throws LoaderException {
         try (VmLoader loader = scan()) {
             try (LoadedVm vm = loader.load("trans_log,verbose=1")) {
-                assertThat(execute(vm, 99).status()).isEqualTo(StatusCode.SUCCESS);
+                assertEquals(StatusCode.SUCCESS, execute(vm, 99).status());
             }
-            assertThat(failure(() -> loader.load("trans_log,verbose=x")).errorCode())
-                    .isEqualTo(LoaderErrorCode.INVALID_OPTION_VALUE);
-            assertThat(failure(() -> loader.load("trans_log,nosuch=1")).errorCode())
-                    .isEqualTo(LoaderErrorCode.INVALID_OPTION_NAME);
+            assertEquals(LoaderErrorCode.INVALID_OPTION_VALUE, failure(() -> loader.load("trans_log,verbose=x")).errorCode());
+            assertEquals(LoaderErrorCode.INVALID_OPTION_NAME, failure(() -> loader.load("trans_log,nosuch=1")).errorCode());
         }
     }
 
@@ -71,12 +70,12 @@ class TransLogPluginTest extends LoaderTestSupport {
     void transLogLoadsByPathAndItsJarIsReleasedAfterClose() throws LoaderException, IOException {
         try (VmLoader loader = scan(plugins.resolve("empty-dir"))) {
             try (LoadedVm vm = loader.load(jar.toString())) {
-                assertThat(vm.entry().codename()).isEqualTo("trans_log");
-                assertThat(execute(vm, 99).status()).isEqualTo(StatusCode.SUCCESS);
+                assertEquals("trans_log", vm.entry().codename());
+                assertEquals(StatusCode.SUCCESS, execute(vm, 99).status());
             }
         }
         Files.delete(jar);
-        assertThat(jar).doesNotExist();
+        assertTrue(Files.notExists(jar), () -> jar + " still exists");
     }
 
     private static Result execute(LoadedVm vm, long gas) {
