@@ -38,11 +38,6 @@ final class Deadline {
     private boolean started;
     private Integer status;
 
-    /**
-     * Starts the clock with {@code timeout}; {@link Duration#ZERO} means no deadline. Only the first call counts.
-     *
-     * @param timeout how long plugin code may run
-     */
     /** A deadline to start and wait on; one per process. */
     Deadline() {
         this(true);
@@ -52,6 +47,11 @@ final class Deadline {
         this.enforced = enforced;
     }
 
+    /**
+     * Starts the clock with {@code timeout}; {@link Duration#ZERO} means no deadline. Only the first call counts.
+     *
+     * @param timeout how long plugin code may run
+     */
     synchronized void start(Duration timeout) {
         if (!enforced || started) {
             return;
@@ -60,6 +60,22 @@ final class Deadline {
         this.timeout = timeout;
         this.deadlineNanos = System.nanoTime() + (timeout.isZero() ? 0 : timeout.toNanos());
         notifyAll();
+    }
+
+    /**
+     * Starts the clock again from now, for a command that runs plugin code step after step for as long as the
+     * user asked (fuzz): the timeout then limits each stretch without progress, not the whole command. Does
+     * nothing before {@link #start}, without a deadline, or once the deadline has passed (the command is being
+     * stopped).
+     */
+    synchronized void renew() {
+        if (!started || timeout.isZero() || status != null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - deadlineNanos < 0) {
+            deadlineNanos = now + timeout.toNanos();
+        }
     }
 
     /** The timeout the clock was started with, if it was. */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dvmc.host.difftest.CaseGenerator;
@@ -28,8 +30,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dvmc --vm A --vm B … fuzz [--seed S] [--count N | --duration D] [--rev R] [--gas N] [--generator G]
- * [--threads T]}: a fuzz campaign ({@link FuzzCampaign}) that stops at the first disagreement, shrinks it and
- * prints it as a ready {@code dvmc … diff} line. Progress goes to stderr when stderr is a terminal.
+ * [--threads T] [--json]}: a fuzz campaign ({@link FuzzCampaign}) that stops at the first disagreement, shrinks it
+ * (keeping its first kind of difference) and prints it as a ready {@code dvmc … diff} line. Progress goes to
+ * stderr when stderr is a terminal. The command's deadline ({@code --timeout}) is renewed whenever cases complete
+ * and after each shrinking step, so it bounds a stretch without progress (a VM that hangs), not the campaign.
  */
 @Command(name = "fuzz", sortOptions = false,
         description = {"Runs generated programs on every VM given with --vm (two or more; one VM twice for a sanity "
@@ -81,6 +85,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Cases run at once (default: the number of processors).")
     private Integer threads;
 
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
     @Override
     public Integer call() {
         Invocation context = dvmc.invocation();
@@ -104,8 +111,9 @@ final class FuzzCommand implements Callable<Integer> {
             List<LoadedVm> loaded = VmConfigs.load(loader, configs);
             try {
                 List<DiffVm> vms = VmConfigs.forEngine(loaded, configs);
+                Deadline deadline = context.deadline();
                 FuzzCampaign.Builder campaign = FuzzCampaign.builder(vms).seed(campaignSeed).generator(caseGenerator)
-                        .revision(rev).maxGas(gasLimit);
+                        .revision(rev).maxGas(gasLimit).progressInterval(progressInterval(deadline.timeout()));
                 if (threads != null) {
                     campaign.threads(threads);
                 }
@@ -114,10 +122,13 @@ final class FuzzCommand implements Callable<Integer> {
                 } else {
                     campaign.count(count != null ? count : DEFAULT_COUNT);
                 }
-                out.print("Fuzzing " + String.join(" against ", configs) + ": generator " + caseGenerator.name()
-                        + ", " + rev.displayName() + ", gas " + gasLimit + ", seed " + campaignSeed + ", "
-                        + (duration != null ? "for " + duration : (count != null ? count : DEFAULT_COUNT) + " cases") + "\n");
-                out.flush();
+                String cases = duration != null ? "for " + duration : (count != null ? count : DEFAULT_COUNT) + " cases";
+                if (!json) {
+                    out.print("Fuzzing " + String.join(" against ", configs) + ": generator " + caseGenerator.name()
+                            + ", " + rev.displayName() + ", gas " + gasLimit + ", seed " + campaignSeed + ", " + cases
+                            + "\n");
+                    out.flush();
+                }
                 boolean terminal = System.console() != null;
                 FuzzReport report = campaign.build().run(listener(context, terminal));
                 if (terminal) {
@@ -125,16 +136,52 @@ final class FuzzCommand implements Callable<Integer> {
                     context.err().print("\n");
                     context.err().flush();
                 }
-                if (report.firstDisagreement().isEmpty()) {
+                Optional<Shrunk> shrunk = report.firstDisagreement().map(finding -> shrink(finding, vms, deadline));
+                if (json) {
+                    out.print(json(report, shrunk, configs, caseGenerator, rev, gasLimit));
+                } else if (shrunk.isEmpty()) {
                     out.print("No disagreement in " + report.casesRun() + " cases (" + rate(report) + ")\n");
-                    return ExitCodes.OK;
+                } else {
+                    report(out, report, shrunk.get(), configs);
                 }
-                report(out, report, vms, configs);
-                return ExitCodes.DISAGREE;
+                return shrunk.isEmpty() ? ExitCodes.OK : ExitCodes.DISAGREE;
             } finally {
                 VmConfigs.close(loaded);
             }
         }
+    }
+
+    /** A finding, shrunk: the case found, the smallest case that still disagrees the same way, and its comparison. */
+    private record Shrunk(FuzzReport.Finding finding, int attempts, Comparison comparison) {
+    }
+
+    /**
+     * Shrinks the finding while the VMs disagree on its first kind of field; the deadline is renewed after each
+     * attempt, so a long shrink of a slow VM is not taken for a hang, but one attempt that hangs is.
+     */
+    private static Shrunk shrink(FuzzReport.Finding finding, List<DiffVm> vms, Deadline deadline) {
+        DiffEngine engine = new DiffEngine();
+        Predicate<DiffCase> same = Shrinker.sameDisagreement(engine, vms, finding.comparison());
+        Shrinker.Shrunk shrunk = new Shrinker(candidate -> {
+            boolean fails = same.test(candidate);
+            deadline.renew();
+            return fails;
+        }, Shrinker.DEFAULT_MAX_ATTEMPTS).shrink(finding.comparison().diffCase());
+        return new Shrunk(finding, shrunk.attempts(), engine.compare(shrunk.shrunk(), vms));
+    }
+
+    /** Progress (and so the deadline's renewal) at least four times per timeout, and at most once a second. */
+    static Duration progressInterval(Optional<Duration> timeout) {
+        Duration second = Duration.ofSeconds(1);
+        if (timeout.isEmpty() || timeout.get().isZero()) {
+            return second;
+        }
+        Duration quarter = timeout.get().dividedBy(4);
+        return quarter.compareTo(second) < 0 ? max(quarter, Duration.ofMillis(10)) : second;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private CaseGenerator generator() {
@@ -148,9 +195,14 @@ final class FuzzCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops at the first disagreement; shows progress on stderr only when it is a terminal. */
+    /**
+     * Stops at the first disagreement; renews the deadline while cases complete; shows progress on stderr only
+     * when it is a terminal.
+     */
     private static FuzzListener listener(Invocation context, boolean terminal) {
         return new FuzzListener() {
+            private long casesBefore;
+
             @Override
             public boolean onDisagreement(FuzzReport.Finding finding) {
                 return false;
@@ -158,6 +210,10 @@ final class FuzzCommand implements Callable<Integer> {
 
             @Override
             public void onProgress(long casesRun, long elapsedNanos) {
+                if (casesRun > casesBefore) {
+                    casesBefore = casesRun;
+                    context.deadline().renew();
+                }
                 if (terminal) {
                     context.err().print(String.format(Locale.ROOT, "\r%d cases, %.0f cases/s, %.1f s elapsed ",
                             casesRun, casesRun * 1e9 / Math.max(1, elapsedNanos), elapsedNanos / 1e9));
@@ -167,20 +223,45 @@ final class FuzzCommand implements Callable<Integer> {
         };
     }
 
-    private static void report(PrintWriter out, FuzzReport report, List<DiffVm> vms, List<String> configs) {
-        FuzzReport.Finding finding = report.firstDisagreement().orElseThrow();
-        DiffCase found = finding.comparison().diffCase();
-        out.print("Disagreement at case " + finding.index() + " of seed " + report.seed() + " after "
+    private static void report(PrintWriter out, FuzzReport report, Shrunk shrunk, List<String> configs) {
+        DiffCase found = shrunk.finding().comparison().diffCase();
+        DiffCase small = shrunk.comparison().diffCase();
+        out.print("Disagreement at case " + shrunk.finding().index() + " of seed " + report.seed() + " after "
                 + report.casesRun() + " cases (" + rate(report) + "):\n");
         out.print(diffLine(configs, found) + "\n");
-        DiffEngine engine = new DiffEngine();
-        Shrinker.Shrunk shrunk = new Shrinker(candidate -> engine.disagree(candidate, vms), Shrinker.DEFAULT_MAX_ATTEMPTS)
-                .shrink(found);
-        Comparison comparison = engine.compare(shrunk.shrunk(), vms);
         out.print("\nShrunk (" + shrunk.attempts() + " attempts) from " + found.code().size() + " to "
-                + shrunk.shrunk().code().size() + " bytes of code:\n\n");
-        out.print(DiffReport.text(comparison));
-        out.print("\nReproduce with:\n" + diffLine(configs, shrunk.shrunk()) + "\n");
+                + small.code().size() + " bytes of code:\n\n");
+        out.print(DiffReport.text(shrunk.comparison()));
+        out.print("\nReproduce with:\n" + diffLine(configs, small) + "\n");
+    }
+
+    /** The JSON report of {@code --json} (keys always present, in this order; see docs/CLI.md). */
+    private static String json(FuzzReport report, Optional<Shrunk> shrunk, List<String> configs,
+            CaseGenerator generator, Revision revision, long gas) {
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"vms\": [").append(String.join(", ", configs.stream().map(Json::string).toList())).append("],\n");
+        json.append("  \"generator\": ").append(Json.string(generator.name())).append(",\n");
+        json.append("  \"revision\": ").append(Json.string(revision.displayName())).append(",\n");
+        json.append("  \"gas\": ").append(gas).append(",\n");
+        json.append("  \"seed\": ").append(report.seed()).append(",\n");
+        json.append("  \"cases\": ").append(report.casesRun()).append(",\n");
+        json.append("  \"seconds\": ").append(String.format(Locale.ROOT, "%.3f", report.elapsedNanos() / 1e9)).append(",\n");
+        json.append("  \"agree\": ").append(shrunk.isEmpty()).append(",\n");
+        if (shrunk.isEmpty()) {
+            return json.append("  \"disagreement\": null\n}\n").toString();
+        }
+        Shrunk found = shrunk.get();
+        json.append("  \"disagreement\": {\n");
+        json.append("    \"index\": ").append(found.finding().index()).append(",\n");
+        json.append("    \"found\": ").append(Json.string(diffLine(configs, found.finding().comparison().diffCase())))
+                .append(",\n");
+        json.append("    \"shrinkAttempts\": ").append(found.attempts()).append(",\n");
+        json.append("    \"reproduce\": ").append(Json.string(diffLine(configs, found.comparison().diffCase())))
+                .append(",\n");
+        // The shrunk case's comparison, as diff --json prints it, indented one level.
+        String comparison = DiffReport.json(found.comparison()).strip().replace("\n", "\n    ");
+        json.append("    \"shrunk\": ").append(comparison).append("\n");
+        return json.append("  }\n}\n").toString();
     }
 
     private static String rate(FuzzReport report) {

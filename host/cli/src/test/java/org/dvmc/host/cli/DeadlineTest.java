@@ -68,6 +68,51 @@ class DeadlineTest {
     }
 
     @Test
+    void aCommandThatRenewsTheClockMayRunPastTheTimeoutButNotStallPastIt() {
+        Deadline deadline = new Deadline();
+        CountDownLatch never = new CountDownLatch(1);
+        long begin = System.nanoTime();
+        OptionalInt status = deadline.runCommand(() -> {
+            deadline.start(Duration.ofMillis(200));
+            // Six steps of 50 ms each (300 ms in all), each renewing the clock: never 200 ms without progress.
+            for (int step = 0; step < 6; step++) {
+                sleep(50);
+                deadline.renew();
+            }
+            // Then no more progress: the deadline passes 200 ms after the last renewal.
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+        long elapsedMillis = (System.nanoTime() - begin) / 1_000_000;
+        assertTrue(status.isEmpty());
+        assertTrue(elapsedMillis >= 500, () -> "stopped after " + elapsedMillis + " ms, before the renewed deadline");
+        never.countDown();
+    }
+
+    @Test
+    void renewingDoesNotStartAClock() {
+        Deadline unstarted = new Deadline();
+        unstarted.renew();
+        assertEquals(Optional.empty(), unstarted.timeout());
+        assertEquals(OptionalInt.of(0), unstarted.runCommand(() -> {
+            sleep(100);
+            return 0;
+        }));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void withoutAStartedClockACommandMayRunAsLongAsItTakes() {
         // The clock starts only when plugin code is about to run; parsing alone never times out.
         Deadline deadline = new Deadline();

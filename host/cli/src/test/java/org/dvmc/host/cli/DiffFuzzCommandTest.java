@@ -111,6 +111,26 @@ class DiffFuzzCommandTest {
     }
 
     @Test
+    void fuzzJsonIsOneObjectAndNothingElse() {
+        Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "fuzz", "--seed", "5", "--count", "500",
+                "--json");
+        assertEquals(0, outcome.status(), outcome.toString());
+        assertTrue(outcome.out().startsWith("{\n  \"vms\": [\"trans_log\", \"trans_log\"],\n  \"generator\": \"trans_log\","
+                + "\n  \"revision\": \"Cancun\",\n  \"gas\": 1000000,\n  \"seed\": 5,\n  \"cases\": 500,\n"), outcome.out());
+        assertTrue(outcome.out().endsWith("\"agree\": true,\n  \"disagreement\": null\n}\n"), outcome.out());
+        assertEquals("", outcome.err());
+    }
+
+    @Test
+    void progressComesAtLeastFourTimesPerTimeout() {
+        assertEquals(Duration.ofSeconds(1), FuzzCommand.progressInterval(Optional.empty()));
+        assertEquals(Duration.ofSeconds(1), FuzzCommand.progressInterval(Optional.of(Duration.ZERO)));
+        assertEquals(Duration.ofSeconds(1), FuzzCommand.progressInterval(Optional.of(Duration.ofSeconds(60))));
+        assertEquals(Duration.ofMillis(250), FuzzCommand.progressInterval(Optional.of(Duration.ofSeconds(1))));
+        assertEquals(Duration.ofMillis(10), FuzzCommand.progressInterval(Optional.of(Duration.ofMillis(1))));
+    }
+
+    @Test
     void readsDurations() {
         assertEquals(Duration.ofMillis(500), FuzzCommand.duration("500ms"));
         assertEquals(Duration.ofSeconds(30), FuzzCommand.duration("30s"));

@@ -23,4 +23,15 @@ public record Difference(String field, List<String> values) {
         Objects.requireNonNull(field, "field");
         values = List.copyOf(values);
     }
+
+    /**
+     * What kind of field differs: the field without a record's number, so that the same kind of difference is
+     * recognized in a smaller case where the record moved ({@code storage write #2} → {@code storage write};
+     * {@code status}, {@code logs (count)} and the like stay as they are).
+     *
+     * @return the field's kind, non-null
+     */
+    public String kind() {
+        return field.replaceFirst(" #\\d+$", "");
+    }
 }

@@ -37,6 +37,28 @@ public final class Shrinker {
     }
 
     /**
+     * The test for shrinking a disagreement without drifting to another one: true while the VMs still disagree
+     * on the same kind of field ({@link Difference#kind()}) as the first difference of {@code found} — e.g. still
+     * on a storage write, not only on the status, which a smaller case may get wrong for another reason.
+     *
+     * @param engine the engine that found the disagreement (its host set-up is used again); non-null
+     * @param vms    the VMs compared, in the same order; non-null
+     * @param found  the disagreement to keep; non-null, with at least one difference
+     * @return a predicate for {@link #Shrinker(Predicate, int)}; as thread-safe as the engine and VMs
+     * @throws IllegalArgumentException if {@code found} has no difference
+     */
+    public static Predicate<DiffCase> sameDisagreement(DiffEngine engine, List<DiffVm> vms, Comparison found) {
+        Objects.requireNonNull(engine, "engine");
+        List<DiffVm> compared = List.copyOf(vms);
+        if (found.differences().isEmpty()) {
+            throw new IllegalArgumentException("the VMs agree on " + found.diffCase() + ": nothing to shrink");
+        }
+        String kind = found.differences().get(0).kind();
+        return candidate -> engine.compare(candidate, compared).differences().stream()
+                .anyMatch(difference -> difference.kind().equals(kind));
+    }
+
+    /**
      * A shrink's result: the smallest failing case found and how many evaluations it took.
      *
      * @param shrunk   the smallest failing case found; the original case when nothing smaller fails

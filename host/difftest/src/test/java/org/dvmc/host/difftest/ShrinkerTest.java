@@ -1,7 +1,13 @@
 package org.dvmc.host.difftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.function.Predicate;
+import org.dvmc.host.difftest.fixtures.SkewedVms;
 import org.dvmc.spi.Bytes;
 import org.dvmc.spi.Revision;
 import org.junit.jupiter.api.Test;
@@ -34,5 +40,32 @@ class ShrinkerTest {
         DiffCase failing = DiffCase.call(Bytes.fromHex("01".repeat(100)), 1_000_000, Revision.CANCUN);
         Shrinker.Shrunk shrunk = new Shrinker(c -> true, 10).shrink(failing);
         assertEquals(10, shrunk.attempts());
+    }
+
+    @Test
+    void aDisagreementIsShrunkOnlyWhileItsFirstKindOfDifferenceRemains() {
+        DiffEngine engine = new DiffEngine();
+        List<DiffVm> vms = List.of(DiffVm.of("trans_log", SkewedVms.transLog()),
+                DiffVm.of("skewed", SkewedVms.skewedStorageAndFlippedOutput()));
+        // PUSH1 2 PUSH1 1 SSTORE STOP: the VMs write different values, and return no output.
+        Comparison found = engine.compare(DiffCase.call(Bytes.fromHex("600260015500"), 1000, Revision.CANCUN), vms);
+        assertEquals("storage write #1", found.differences().get(0).field());
+        Predicate<DiffCase> same = Shrinker.sameDisagreement(engine, vms, found);
+
+        assertTrue(same.test(DiffCase.call(Bytes.fromHex("600360025500"), 1000, Revision.CANCUN)));
+        // MSTORE 7 and RETURN 32 bytes: the VMs disagree there too, but on the output only, another difference.
+        DiffCase outputOnly = DiffCase.call(Bytes.fromHex("600760005260206000f3"), 1000, Revision.CANCUN);
+        assertTrue(engine.disagree(outputOnly, vms));
+        assertFalse(same.test(outputOnly));
+
+        Comparison agreement = engine.compare(DiffCase.call(Bytes.fromHex("00"), 1000, Revision.CANCUN), vms);
+        assertThrows(IllegalArgumentException.class, () -> Shrinker.sameDisagreement(engine, vms, agreement));
+    }
+
+    @Test
+    void aDifferencesKindLeavesOutTheRecordsNumber() {
+        assertEquals("storage write", new Difference("storage write #12", List.of("a", "b")).kind());
+        assertEquals("creation status", new Difference("creation status", List.of("a", "b")).kind());
+        assertEquals("logs (count)", new Difference("logs (count)", List.of("1", "2")).kind());
     }
 }

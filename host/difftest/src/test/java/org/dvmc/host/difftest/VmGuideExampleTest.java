@@ -20,7 +20,8 @@ class VmGuideExampleTest {
                 .build().run();
         report.firstDisagreement().ifPresent(finding -> {
             DiffEngine engine = new DiffEngine();
-            DiffCase small = new Shrinker(c -> engine.disagree(c, vms), Shrinker.DEFAULT_MAX_ATTEMPTS)
+            DiffCase small = new Shrinker(Shrinker.sameDisagreement(engine, vms, finding.comparison()),
+                    Shrinker.DEFAULT_MAX_ATTEMPTS)
                     .shrink(finding.comparison().diffCase()).shrunk();
             fail("case " + finding.index() + " shrunk to " + small.code().toHex() + ": "
                     + engine.compare(small, vms).differences());
@@ -34,7 +35,8 @@ class VmGuideExampleTest {
         FuzzReport report = FuzzCampaign.builder(vms).seed(42).count(10_000).generator(new DvmGenerator()).build().run();
         FuzzReport.Finding finding = report.firstDisagreement().orElseThrow();
         DiffEngine engine = new DiffEngine();
-        DiffCase small = new Shrinker(c -> engine.disagree(c, vms), Shrinker.DEFAULT_MAX_ATTEMPTS)
+        DiffCase small = new Shrinker(Shrinker.sameDisagreement(engine, vms, finding.comparison()),
+                Shrinker.DEFAULT_MAX_ATTEMPTS)
                 .shrink(finding.comparison().diffCase()).shrunk();
         assertEquals("output", engine.compare(small, vms).differences().get(0).field());
     }
