@@ -37,6 +37,9 @@ final class NativeLibraryExtractor {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static Path processDirectory;
 
+    /** The start of the per-process directory's name; then the process id, a dash and a random number. */
+    static final String DIRECTORY_PREFIX = "dvmc-native-";
+
     private NativeLibraryExtractor() {
     }
 
@@ -107,11 +110,14 @@ final class NativeLibraryExtractor {
                 return directory;
             }
             if (processDirectory == null) {
+                String prefix = StaleDirectories.namePrefix(DIRECTORY_PREFIX);
                 Path directory = isPosix()
-                        ? Files.createTempDirectory("dvmc-native-", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                        : Files.createTempDirectory("dvmc-native-");
+                        ? Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                        : Files.createTempDirectory(prefix);
                 directory.toFile().deleteOnExit();
                 processDirectory = directory;
+                // A killed process cannot delete its directory: the next one that extracts a library does.
+                StaleDirectories.sweepInBackground(directory.getParent(), DIRECTORY_PREFIX, directory);
             }
             checkPrivate(processDirectory);
             return processDirectory;
