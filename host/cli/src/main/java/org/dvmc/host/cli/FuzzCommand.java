@@ -239,13 +239,15 @@ final class FuzzCommand implements Callable<Integer> {
     private static String json(FuzzReport report, Optional<Shrunk> shrunk, List<String> configs,
             CaseGenerator generator, Revision revision, long gas) {
         StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"vms\": [").append(String.join(", ", configs.stream().map(Json::string).toList())).append("],\n");
+        json.append("  \"vms\": [").append(String.join(", ", configs.stream().map(Json::string).toList()))
+                .append("],\n");
         json.append("  \"generator\": ").append(Json.string(generator.name())).append(",\n");
         json.append("  \"revision\": ").append(Json.string(revision.displayName())).append(",\n");
         json.append("  \"gas\": ").append(gas).append(",\n");
         json.append("  \"seed\": ").append(report.seed()).append(",\n");
         json.append("  \"cases\": ").append(report.casesRun()).append(",\n");
-        json.append("  \"seconds\": ").append(String.format(Locale.ROOT, "%.3f", report.elapsedNanos() / 1e9)).append(",\n");
+        json.append("  \"seconds\": ").append(String.format(Locale.ROOT, "%.3f", report.elapsedNanos() / 1e9))
+                .append(",\n");
         json.append("  \"agree\": ").append(shrunk.isEmpty()).append(",\n");
         if (shrunk.isEmpty()) {
             return json.append("  \"disagreement\": null\n}\n").toString();

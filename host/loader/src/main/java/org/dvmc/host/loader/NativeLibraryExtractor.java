@@ -37,7 +37,7 @@ final class NativeLibraryExtractor {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static Path processDirectory;
 
-    /** The start of the per-process directory's name; then the process id, a dash and a random number. */
+    /** The start of the per-process directory's name; then the process (on Linux) and a random number. */
     static final String DIRECTORY_PREFIX = "dvmc-native-";
 
     private NativeLibraryExtractor() {
@@ -117,7 +117,7 @@ final class NativeLibraryExtractor {
                 directory.toFile().deleteOnExit();
                 processDirectory = directory;
                 // A killed process cannot delete its directory: the next one that extracts a library does.
-                StaleDirectories.sweepInBackground(directory.getParent(), DIRECTORY_PREFIX, directory);
+                StaleDirectories.sweepInBackground(DIRECTORY_PREFIX, directory);
             }
             checkPrivate(processDirectory);
             return processDirectory;

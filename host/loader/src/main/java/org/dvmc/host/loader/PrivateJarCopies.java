@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The directory is made on a memory file system when there is one ({@link #parentDirectory()}).
  * {@link #close()} deletes the copies; call it after the class loaders reading them are closed. Copies
  * still open when the JVM exits normally are deleted by a shutdown hook, for a process that never closes its
- * loader; a process that is killed or halted leaves them in the temporary directory, as
- * {@code dvmc-plugins-<pid>-*}, and the next process to load plugins there deletes them ({@link StaleDirectories}).
+ * loader; a process that is killed or halted leaves them in the temporary directory, as {@code dvmc-plugins-*},
+ * and the next process to load plugins there deletes them ({@link StaleDirectories}).
  * Not thread-safe; one scan uses it from one thread.
  */
 final class PrivateJarCopies implements AutoCloseable {
@@ -132,16 +132,19 @@ final class PrivateJarCopies implements AutoCloseable {
             directory = createPrivateDirectory();
             LIVE_DIRECTORIES.add(directory);
             registerExitCleanup();
+            if (STALE_SWEPT.compareAndSet(false, true)) {
+                StaleDirectories.sweepInBackground(DIRECTORY_PREFIX, directory);
+            }
         }
         return directory;
     }
 
     /**
-     * A new directory {@code dvmc-plugins-<pid>-<random>} in the temporary directory, owner-only where the file
-     * system has POSIX permissions. Not {@link Files#createTempDirectory}: its {@code SecureRandom} costs a
-     * cold start milliseconds. The name need not be unguessable: creating a directory is exclusive (an
-     * existing name, even a planted link, fails and another name is tried) and nothing follows links. The first
-     * directory of a process also starts the sweep of those that killed processes left ({@link StaleDirectories}).
+     * A new directory {@code dvmc-plugins-<ns>-<pid>-<random>} (the process on Linux only; see
+     * {@link StaleDirectories}) in the temporary directory, owner-only where the file system has POSIX permissions.
+     * Not {@link Files#createTempDirectory}: its {@code SecureRandom} costs a cold start milliseconds. The name need
+     * not be unguessable: creating a directory is exclusive (an existing name, even a planted link, fails and
+     * another name is tried) and nothing follows links.
      */
     private static Path createPrivateDirectory() throws IOException {
         Path temporary = parentDirectory();
@@ -150,27 +153,21 @@ final class PrivateJarCopies implements AutoCloseable {
         for (int attempt = 0; attempt < 100; attempt++) {
             Path candidate = temporary.resolve(namePrefix
                     + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
-            Path created;
             try {
                 try {
-                    created = Files.createDirectory(candidate,
+                    return Files.createDirectory(candidate,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } catch (UnsupportedOperationException notPosix) {
-                    created = Files.createDirectory(candidate);
+                    return Files.createDirectory(candidate);
                 }
             } catch (FileAlreadyExistsException e) {
                 clash = e;
-                continue;
             }
-            if (STALE_SWEPT.compareAndSet(false, true)) {
-                StaleDirectories.sweepInBackground(temporary, DIRECTORY_PREFIX, created);
-            }
-            return created;
         }
         throw clash;
     }
 
-    /** The start of every private directory's name; then the process id, a dash and a random part. */
+    /** The start of every private directory's name; then the process (on Linux) and a random part. */
     static final String DIRECTORY_PREFIX = "dvmc-plugins-";
 
     /** Whether this process has started its sweep of directories left by killed processes. */
@@ -224,11 +221,7 @@ final class PrivateJarCopies implements AutoCloseable {
         }
         deleteTree(directory);
         LIVE_DIRECTORIES.remove(directory);
-        StaleDirectories.awaitSweep(SWEEP_WAIT_MILLIS);
     }
-
-    /** How long closing waits for the sweep of stale directories: far more than it takes, little if it hangs. */
-    private static final long SWEEP_WAIT_MILLIS = 200;
 
     private static void deleteTree(Path directory) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {

@@ -6,113 +6,115 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The loader's temporary directories are named {@code PREFIX<pid>-<random>}, after the process that made them. A
- * process that exits normally deletes its own; one that is killed ({@code kill -9}, a crash of a native VM, the
- * out-of-memory killer) cannot, and its directories would stay in the temporary directory, often a memory file
- * system, for good. So the first loader of each process sweeps them, on a daemon thread of its own so that the
- * command's work does not wait for it (closing the loader does, briefly): a directory of that prefix whose process no longer runs and that belongs to this user is
- * deleted. Never throws; what cannot be deleted stays.
+ * The loader's temporary directories ({@code dvmc-plugins-*}, {@code dvmc-native-*}) are deleted by the process
+ * that made them when it closes its loader or exits; a process that is killed ({@code kill -9}, a crash of a
+ * native VM, the out-of-memory killer) cannot, and its directories would stay in the temporary directory, often a
+ * memory file system, for good. So on Linux a directory's name carries its process: {@code PREFIX<ns>-<pid>-…},
+ * with {@code ns} the process's PID namespace and {@code pid} its id there, and the first loader of each process
+ * deletes the directories of its kind whose process no longer runs ({@link #sweep}), on a daemon thread.
  *
- * <p>Process ids come from {@code /proc} where there is one: {@link ProcessHandle} costs a cold JVM some 12 ms.
+ * <p>Why the namespace: a process in another PID namespace (a container sharing the temporary directory) has an
+ * id this process cannot see, and would look dead; directories of another namespace are left to the processes of
+ * that namespace. A process id reused by an unrelated process only keeps a stale directory longer. Without
+ * {@code /proc} (not Linux) the names carry no process and nothing is swept: what a killed process left stays, as
+ * before. Process facts come from {@code /proc} alone: {@link ProcessHandle} costs a cold JVM some 12 ms, and file
+ * locks (which would also do) the JDK's channel classes and their native library, some 3 ms of a cold start.
+ * Never throws; what cannot be deleted stays.
  */
 final class StaleDirectories {
+
+    private static final Path PROC = Path.of("/proc");
 
     private StaleDirectories() {
     }
 
-    private static final Path PROC = Path.of("/proc");
+    /** This process as {@code <ns>-<pid>}, when {@code /proc} tells; read once. */
+    private static final Optional<String> SELF = readSelf();
 
-    /** The name of a new directory for this process: {@code prefix}, this process's id and a dash. */
-    static String namePrefix(String prefix) {
-        return prefix + currentPid() + "-";
-    }
-
-    private static long currentPid() {
+    private static Optional<String> readSelf() {
         try {
-            return Long.parseLong(Files.readSymbolicLink(PROC.resolve("self")).toString());
+            String pid = Files.readSymbolicLink(PROC.resolve("self")).toString();
+            // "pid:[4026531836]"
+            String namespace = Files.readSymbolicLink(PROC.resolve("self/ns/pid")).toString();
+            Matcher number = Pattern.compile("pid:\\[(\\d{1,19})]").matcher(namespace);
+            if (pid.matches("\\d{1,19}") && number.matches()) {
+                return Optional.of(number.group(1) + "-" + pid);
+            }
         } catch (IOException | RuntimeException noProc) {
-            return ProcessHandle.current().pid();
+            // Not Linux, or /proc not mounted: names without a process, no sweeping.
         }
-    }
-
-    private static boolean isRunning(long pid) {
-        if (Files.isDirectory(PROC.resolve("self"))) {
-            return Files.exists(PROC.resolve(Long.toString(pid)));
-        }
-        return ProcessHandle.of(pid).isPresent();
+        return Optional.empty();
     }
 
     /**
-     * Starts {@link #sweep} on a daemon thread; {@link #awaitSweep} lets the process wait for it before it ends.
+     * The start of the name of a new directory of {@code prefix}: {@code prefix<ns>-<pid>-} on Linux, {@code prefix}
+     * elsewhere; a random part follows.
+     *
+     * @param prefix e.g. {@code dvmc-plugins-}
+     * @return the start of the name
      */
-    static void sweepInBackground(Path parent, String prefix, Path ours) {
-        Thread sweeper = new Thread(() -> sweep(parent, prefix, ours), "dvmc-stale-directory-sweep");
-        sweeper.setDaemon(true);
-        SWEEPERS.add(sweeper);
-        sweeper.start();
+    static String namePrefix(String prefix) {
+        return SELF.map(self -> prefix + self + "-").orElse(prefix);
     }
 
-    private static final Set<Thread> SWEEPERS = ConcurrentHashMap.newKeySet();
-
     /**
-     * Waits up to {@code millis} for the sweeps started so far, so that a short command (which may end before a
-     * background thread got a core) still cleans up; a sweep that takes longer is left to finish or not.
+     * Starts {@link #sweep} of {@code ours}'s parent on a daemon thread, where there is {@code /proc}. Nobody waits
+     * for it: it takes well under a millisecond of a thread that is otherwise idle, and a process that ends first
+     * leaves the sweep to the next one (waiting for it at close cost a cold {@code dvmc} some 2 ms).
+     *
+     * @param prefix the start of the names of the directories to sweep, e.g. {@code dvmc-plugins-}
+     * @param ours   a directory this process just made, named by {@link #namePrefix}
      */
-    static void awaitSweep(long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        for (Thread sweeper : SWEEPERS) {
-            long remaining = (deadline - System.nanoTime()) / 1_000_000;
-            try {
-                if (remaining > 0) {
-                    sweeper.join(remaining);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (!sweeper.isAlive()) {
-                SWEEPERS.remove(sweeper);
-            }
+    static void sweepInBackground(String prefix, Path ours) {
+        if (SELF.isEmpty()) {
+            return;
         }
+        Thread worker = new Thread(() -> sweep(ours.getParent(), prefix, ours), "dvmc-stale-directory-sweep");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /**
-     * Deletes the directories in {@code parent} named {@code prefix<pid>-…} whose process {@code pid} no longer
-     * runs, that are directories (not links) and that have the same owner as {@code ours}, with the files in them.
+     * Deletes, with the files in them, the directories in {@code parent} named {@code prefix<ns>-<pid>-…} of this
+     * process's PID namespace whose process no longer runs, that are directories (not links) and that have the
+     * same owner as {@code ours}. Does nothing without {@code /proc}.
      *
      * @param parent where to look
-     * @param prefix e.g. {@code dvmc-plugins-}
-     * @param ours   a directory this process just made there, whose owner the stale ones must have
+     * @param prefix the start of the names, e.g. {@code dvmc-plugins-}
+     * @param ours   a directory this process made there, whose owner the stale ones must have; never deleted
      * @return how many directories were deleted
      */
     static int sweep(Path parent, String prefix, Path ours) {
-        Pattern name = Pattern.compile(Pattern.quote(prefix) + "(\\d{1,19})-[0-9a-z]+");
-        long self = currentPid();
+        if (SELF.isEmpty()) {
+            return 0;
+        }
+        String namespace = SELF.get().substring(0, SELF.get().indexOf('-'));
+        Pattern name = Pattern.compile(Pattern.quote(prefix + namespace + "-") + "(\\d{1,19})-[0-9a-z]+");
         int deleted = 0;
         try {
-            UserPrincipal owner = Files.getOwner(ours, LinkOption.NOFOLLOW_LINKS);
+            List<Path> candidates = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
                 for (Path entry : entries) {
                     Matcher matcher = name.matcher(entry.getFileName().toString());
-                    if (!matcher.matches() || entry.equals(ours)) {
-                        continue;
+                    if (matcher.matches() && !entry.equals(ours) && !isRunning(matcher.group(1))) {
+                        candidates.add(entry);
                     }
-                    Optional<Long> pid = parsePid(matcher.group(1));
-                    if (pid.isEmpty() || pid.get() == self || isRunning(pid.get())) {
-                        continue;
-                    }
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-                            && owner.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))
-                            && deleteTree(entry)) {
-                        deleted++;
-                    }
+                }
+            }
+            // Usually there are none, and nothing more is looked up.
+            UserPrincipal owner = candidates.isEmpty() ? null : Files.getOwner(ours, LinkOption.NOFOLLOW_LINKS);
+            for (Path candidate : candidates) {
+                if (Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)
+                        && owner.equals(Files.getOwner(candidate, LinkOption.NOFOLLOW_LINKS))
+                        && deleteTree(candidate)) {
+                    deleted++;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -121,12 +123,9 @@ final class StaleDirectories {
         return deleted;
     }
 
-    private static Optional<Long> parsePid(String digits) {
-        try {
-            return Optional.of(Long.parseLong(digits));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** Whether a process {@code pid} of this PID namespace runs: {@code /proc} shows exactly those. */
+    private static boolean isRunning(String pid) {
+        return Files.exists(PROC.resolve(pid), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Deletes the files of {@code directory} (not following links: a link is removed, not its target) and it. */
