@@ -1,8 +1,8 @@
 package org.dvmc.host.cli;
 
+import static org.dvmc.host.cli.DvmcProcess.requiredProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.dvmc.host.cli.DvmcProcess.Run;
 import org.dvmc.host.cli.fixtures.LessGasVmFactory;
 import org.dvmc.host.cli.fixtures.NumberPlusOneVmFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiffFuzzJarIT {
 
-    private static final Path JAR = Path.of(requiredProperty("dvmc.jar"));
     private static final Path TRANS_LOG_JAR = Path.of(requiredProperty("translog.plugin.jar"));
     private static final String ZERO_WORD = "00".repeat(32);
 
@@ -45,9 +44,6 @@ class DiffFuzzJarIT {
 
     @TempDir
     Path workingDirectory;
-
-    private record Run(int status, List<String> out, List<String> err) {
-    }
 
     @BeforeAll
     static void installPlugins() throws Exception {
@@ -94,44 +90,19 @@ class DiffFuzzJarIT {
         }
     }
 
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isEmpty() || value.startsWith("${")) {
-            throw new IllegalStateException("system property " + name + " is not set; run the test with Maven (mvn verify)");
-        }
-        return value;
-    }
-
     private Run dvmc(String... args) throws Exception {
         return dvmc(pluginsDirectory, args);
     }
 
     /** Runs {@code java -jar dvmc.jar args…} with DVMC_PLUGINS_DIR at {@code plugins}, on this test's Java. */
     private Run dvmc(Path plugins, String... args) throws Exception {
-        return dvmc(Path.of(System.getProperty("java.home"), "bin", "java").toString(), plugins, args);
+        return dvmc(DvmcProcess.THIS_JAVA, plugins, args);
     }
 
     /** Runs {@code JAVA -jar dvmc.jar args…} with DVMC_PLUGINS_DIR at {@code plugins}. */
     private Run dvmc(String java, Path plugins, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.remove(DvmcCommand.VM_ENVIRONMENT_VARIABLE);
-        environment.put(PluginsDirectory.ENVIRONMENT_VARIABLE, plugins.toString());
-        Path out = workingDirectory.resolve(".stdout");
-        Path err = workingDirectory.resolve(".stderr");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("dvmc " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        Run run = new Run(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                Files.readAllLines(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        return DvmcProcess.run(java, workingDirectory, Map.of(PluginsDirectory.ENVIRONMENT_VARIABLE, plugins.toString()),
+                args);
     }
 
     private static List<String> result(String config, String gasUsed) {

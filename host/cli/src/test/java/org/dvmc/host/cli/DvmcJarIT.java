@@ -1,23 +1,21 @@
 package org.dvmc.host.cli;
 
+import static org.dvmc.host.cli.DvmcProcess.requiredProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.dvmc.host.cli.DvmcProcess.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DvmcJarIT {
 
-    private static final Path JAR = Path.of(requiredProperty("dvmc.jar"));
+    private static final Path JAR = DvmcProcess.JAR;
     private static final Path TRANS_LOG_JAR = Path.of(requiredProperty("translog.plugin.jar"));
     private static final String VERSION = requiredProperty("dvmc.version");
     private static final String ZERO_WORD = "00".repeat(32);
@@ -47,25 +45,10 @@ class DvmcJarIT {
     @TempDir
     Path workingDirectory;
 
-    /** What one process printed and how it exited. */
-    private record Run(int status, List<String> out, List<String> err) {
-        String outText() {
-            return String.join("\n", out);
-        }
-    }
-
     @BeforeAll
     static void installPlugin() throws IOException {
         installedPlugin = Files.copy(TRANS_LOG_JAR, pluginsDirectory.resolve("trans-log-" + VERSION + ".jar"),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isEmpty() || value.startsWith("${")) {
-            throw new IllegalStateException("system property " + name + " is not set; run the test with Maven (mvn verify)");
-        }
-        return value;
     }
 
     /** Runs {@code java -jar dvmc.jar args…} with DVMC_PLUGINS_DIR at the test plugins directory. */
@@ -75,27 +58,7 @@ class DvmcJarIT {
 
     /** Runs {@code java -jar dvmc.jar args…} with exactly the DVMC variables in {@code environment}. */
     private Run dvmc(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        Map<String, String> processEnvironment = builder.environment();
-        processEnvironment.remove(DvmcCommand.VM_ENVIRONMENT_VARIABLE);
-        processEnvironment.remove(PluginsDirectory.ENVIRONMENT_VARIABLE);
-        processEnvironment.putAll(environment);
-        Path out = workingDirectory.resolve(".stdout");
-        Path err = workingDirectory.resolve(".stderr");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("dvmc " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        Run run = new Run(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                Files.readAllLines(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        return DvmcProcess.run(DvmcProcess.THIS_JAVA, workingDirectory, environment, args);
     }
 
     private static Run ok(String... out) {
