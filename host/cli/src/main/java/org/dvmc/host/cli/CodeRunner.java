@@ -66,10 +66,12 @@ final class CodeRunner {
      * The init code of {@code --create} did not succeed, so nothing was called.
      *
      * @param status the creation's status
+     * @param cause  what made it an internal error, when known (a throw, a broken result rule)
      */
-    record CreationFailed(StatusCode status) implements Outcome {
+    record CreationFailed(StatusCode status, Optional<Throwable> cause) implements Outcome {
         CreationFailed {
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(cause, "cause");
         }
     }
 
@@ -146,7 +148,7 @@ final class CodeRunner {
             Message creation = Message.builder().kind(CallKind.CREATE).recipient(CREATE_ADDRESS).gas(CREATE_GAS).build();
             try (Result created = executor.execute(host, request.revision(), creation, code)) {
                 if (!created.isSuccess()) {
-                    return new CreationFailed(created.status());
+                    return new CreationFailed(created.status(), created.cause());
                 }
                 code = created.output();
             }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * and then {@code Agree} or the differences (see {@link DiffReport}). Exits with 0 when all agree and with
  * {@link ExitCodes#DISAGREE} when they do not.
  */
-@Command(name = "diff", sortOptions = false,
+@Command(name = "diff", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Version.Provider.class,
         description = {"Runs CODE on every VM given with --vm (two or more; one VM twice for a sanity run), each "
                 + "against its own fresh in-memory host, and compares everything observable: status, gas left, "
                 + "gas refund, output, create address, storage writes with their statuses, logs, nested calls, "
@@ -36,9 +37,6 @@ final class DiffCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean helpRequested;
 
     @Parameters(index = "0", paramLabel = "CODE",
             description = "The code: hex with or without 0x, or @FILE holding hex (white space allowed).")

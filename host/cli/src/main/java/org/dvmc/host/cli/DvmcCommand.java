@@ -30,8 +30,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * line but the plain {@code run} lines {@link Invocation} runs directly is parsed by picocli into this command and
  * its subcommands, run, and its usage errors reported.
  *
- * <p>{@code --vm} and {@code -v} are inherited: they may be given before or after the subcommand,
- * and picocli stores them here either way. One instance serves one invocation; not thread-safe.
+ * <p>{@code --vm} and {@code -v} are inherited: they may be given before or after the subcommand. picocli
+ * keeps one field for both places and starts it afresh at the subcommand, so {@link #vmOption()} counts the
+ * {@code --vm} values each level's parse matched. One instance serves one invocation; not thread-safe.
  */
 @Command(name = "dvmc", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Runs DVM code on any plugin VM, lists the VM plugins found, and checks a VM's conformance.",
@@ -180,11 +181,29 @@ final class DvmcCommand implements Callable<Integer> {
      * @throws CliFailure a usage error when {@code --vm} was given more than once (only diff and fuzz take several)
      */
     Optional<String> vmOption() {
-        if (vmOptions.size() > 1) {
-            throw CliFailure.usage("--vm was given " + vmOptions.size() + " times; this command takes one VM "
+        List<String> given = vmOptionsOfTheWholeLine();
+        if (given.size() > 1) {
+            throw CliFailure.usage("--vm was given " + given.size() + " times; this command takes one VM "
                     + "(only diff and fuzz take several)");
         }
-        return vmOptions.stream().findFirst();
+        return given.stream().findFirst();
+    }
+
+    /**
+     * Every {@code --vm} of the line, before and after the command name. picocli starts the inherited field afresh
+     * at the subcommand, so on its route the values come from what each level's parse matched; the fast route
+     * ({@link #withOptionsOf}) has set the field itself and left no parse result.
+     */
+    private List<String> vmOptionsOfTheWholeLine() {
+        ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        if (parsed == null) {
+            return vmOptions;
+        }
+        List<String> all = new ArrayList<>(VmConfigs.matched(parsed));
+        if (parsed.subcommand() != null) {
+            all.addAll(VmConfigs.matched(parsed.subcommand()));
+        }
+        return all;
     }
 
     /** Runs only when no command was given, which is a usage error ({@code -V}/{@code --version} never gets here). */
@@ -285,11 +304,6 @@ final class DvmcCommand implements Callable<Integer> {
         } catch (LoaderException e) {
             throw CliFailure.usage(e.getMessage());
         }
-    }
-
-    /** A loader over {@code pluginsDirectory} and the classpath; the caller closes it. */
-    static VmLoader openLoader(Path pluginsDirectory) {
-        return VmLoader.builder().pluginsDirectory(pluginsDirectory).build();
     }
 
     /**

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * stderr when stderr is a terminal. The command's deadline ({@code --timeout}) is renewed whenever cases complete
  * and after each shrinking step, so it bounds a stretch without progress (a VM that hangs), not the campaign.
  */
-@Command(name = "fuzz", sortOptions = false,
+@Command(name = "fuzz", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Version.Provider.class,
         description = {"Runs generated programs on every VM given with --vm (two or more; one VM twice for a sanity "
                 + "run) as diff does, stops at the first disagreement, shrinks it, and prints it as a ready "
                 + "'dvmc diff' line.",
@@ -52,9 +53,6 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean helpRequested;
 
     @Option(names = "--seed", paramLabel = "S",
             description = "The seed (a 64-bit integer); the same seed, count and options give the same campaign "

@@ -136,18 +136,21 @@ final class RunCommand implements Callable<Integer> {
             CodeRunner.Outcome outcome = runner.run(request);
             if (outcome instanceof CodeRunner.CreationFailed failed) {
                 out.print(RunReport.creationFailed(failed.status()));
+                failed.cause().ifPresent(cause -> printCause(cause, err));
                 return ExitCodes.ofStatus(failed.status());
             }
             CodeRunner.Completed completed = (CodeRunner.Completed) outcome;
             RunReport.writeCompleted(completed, out);
-            completed.cause().ifPresent(cause -> {
-                // The reference tool prints only "internal error"; the cause is what a user needs to act.
-                err.print("dvmc: internal error: " + Escaping.escape(String.valueOf(cause)) + "\n");
-                if (dvmc.verbose()) {
-                    cause.printStackTrace(err);
-                }
-            });
+            completed.cause().ifPresent(cause -> printCause(cause, err));
             return ExitCodes.OK;
+        }
+    }
+
+    /** The reference tool prints only "internal error"; the cause is what a user needs to act. */
+    private void printCause(Throwable cause, PrintWriter err) {
+        err.print("dvmc: internal error: " + Escaping.escape(String.valueOf(cause)) + "\n");
+        if (dvmc.verbose()) {
+            cause.printStackTrace(err);
         }
     }
 }

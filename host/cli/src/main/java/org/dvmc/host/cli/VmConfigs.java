@@ -31,7 +31,8 @@ final class VmConfigs {
         return configs;
     }
 
-    private static List<String> matched(ParseResult parseResult) {
+    /** The {@code --vm} values one level's parse matched, in order; none for no parse. */
+    static List<String> matched(ParseResult parseResult) {
         if (parseResult == null) {
             return List.of();
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dvmc.host.testkit.MockedHost;
@@ -106,8 +107,16 @@ class CodeRunnerTest {
     void failedCreationStopsBeforeTheCall() {
         CodeRunner.Outcome outcome = runner((host, rev, msg, code) -> Result.revert(5, Bytes.fromHex("ff")))
                 .run(request("fd", "", true, false));
-        assertEquals(new CodeRunner.CreationFailed(StatusCode.REVERT), outcome);
+        assertEquals(new CodeRunner.CreationFailed(StatusCode.REVERT, Optional.empty()), outcome);
         assertEquals(1, calls.size());
+    }
+
+    @Test
+    void aCreationThatFailsWithAnInternalErrorKeepsItsCause() {
+        IllegalStateException cause = new IllegalStateException("planted");
+        CodeRunner.Outcome outcome = runner((host, rev, msg, code) -> Result.internalError(cause))
+                .run(request("00", "", true, false));
+        assertEquals(new CodeRunner.CreationFailed(StatusCode.INTERNAL_ERROR, Optional.of(cause)), outcome);
     }
 
     @Test

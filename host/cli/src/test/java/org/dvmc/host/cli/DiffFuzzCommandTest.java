@@ -98,6 +98,9 @@ class DiffFuzzCommandTest {
     @Test
     void runStillTakesOneVm() {
         assertUsageError("--vm was given 2 times", dvmc("--vm", "trans_log", "--vm", "trans_log", "run", "00"));
+        // On both sides of the command name, too: picocli keeps one field for both and starts it afresh.
+        assertUsageError("--vm was given 2 times", dvmc("--vm", "trans_log", "run", "00", "--vm", "trans_log"));
+        assertUsageError("--vm was given 2 times", dvmc("--vm", "trans_log", "test-vm", "--vm", "nope"));
     }
 
     @Test

@@ -61,11 +61,6 @@ final class JarInspector {
     /** The most factory classes a services file may name. */
     static final int MAX_FACTORIES = 100;
 
-    /**
-     * What the jar holds: its manifest, the class names of its services file if it has one, which of those
-     * names have a class file in the jar, and whether it has the native library its manifest names for this
-     * platform.
-     */
     /** What reading one jar's manifest found: a descriptor PF4J may load, a native VM, or the reason to reject it. */
     sealed interface Inspection permits Passed, Native, Rejected {
         /** The jar as found (messages name it), not its private copy. */
@@ -135,6 +130,11 @@ final class JarInspector {
         }
     }
 
+    /**
+     * What the jar holds: its manifest, the class names of its services file if it has one, which of those
+     * names have a class file in the jar, and whether it has the native library its manifest names for this
+     * platform.
+     */
     private record Contents(Manifest manifest, Optional<List<String>> factories, Set<String> withClassFile,
             boolean hasNativeLibrary) {
     }

@@ -2,10 +2,10 @@ package org.dvmc.host.loader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -23,8 +23,10 @@ import java.util.jar.JarFile;
  * private directory (owner-only permissions, checked: never a directory others can write to), as a file
  * named by the SHA-256 of its content. The directory is made once per process under the system's
  * temporary directory and removed at exit, or is the one the system property
- * {@value #DIRECTORY_PROPERTY} names (made if missing; an existing file there is used only when its
- * content still has that hash). Thread-safe.
+ * {@value #DIRECTORY_PROPERTY} names (made if missing, kept across processes: a cache). An existing file is used
+ * only when its content still has that hash, and is replaced otherwise. Thread-safe, and safe for processes
+ * sharing the directory: a library is written under a name of its own and renamed into place, so a file under a
+ * hash name is always whole.
  */
 final class NativeLibraryExtractor {
 
@@ -50,25 +52,69 @@ final class NativeLibraryExtractor {
      */
     static Path extract(Path jar, String entryName, String libraryFile) throws LoaderException {
         byte[] content = read(jar, entryName);
-        String hash = sha256(content);
+        return place(content, sha256(content), libraryFile, entryName + " of native plugin jar " + jar);
+    }
+
+    /**
+     * The bytes of the native library file at {@code library}, for pinning: they are hashed, checked and then
+     * {@linkplain #place placed}, so that what the system loads is what was checked.
+     *
+     * @throws LoaderException CANNOT_OPEN when it is not a regular file, is larger than {@value #MAX_LIBRARY_BYTES}
+     *                         bytes or cannot be read
+     */
+    static byte[] readLibrary(Path library) throws LoaderException {
+        try {
+            if (!Files.isRegularFile(library)) {
+                throw cannotOpen("native library " + library + " is not a regular file; give the path of a shared"
+                        + " library", null);
+            }
+            if (Files.size(library) > MAX_LIBRARY_BYTES) {
+                throw cannotOpen("native library " + library + " is larger than " + MAX_LIBRARY_BYTES + " bytes", null);
+            }
+            return Files.readAllBytes(library);
+        } catch (IOException e) {
+            throw cannotOpen("cannot read native library " + library + " (" + e + ")", e);
+        }
+    }
+
+    /**
+     * {@code content} as a file of the private directory named by its hash, whole (written under a name of its
+     * own, then renamed into place), reused when a file of that name already holds that content.
+     *
+     * @param content     the library's bytes
+     * @param hash        their SHA-256, lower-case hex ({@link #sha256})
+     * @param libraryFile the library's file name, for the suffix ({@code .so})
+     * @param what        what the library is, for messages
+     * @throws LoaderException CANNOT_OPEN when it cannot be written, or the directory is unsafe
+     */
+    static Path place(byte[] content, String hash, String libraryFile, String what) throws LoaderException {
         int dot = libraryFile.indexOf('.');
         String fileName = hash + (dot >= 0 ? libraryFile.substring(dot) : "");
         Path directory = directory();
         Path target = directory.resolve(fileName);
         try {
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && hash.equals(sha256(Files.readAllBytes(target)))) {
+                return target;
+            }
+            // Written under a name of its own and renamed into place in one step, so that no other thread or
+            // process ever sees a part-written library under the hash name; a wrong file there (a write cut
+            // short by a full disk, or a change) is replaced.
+            Path partial = Files.createTempFile(directory, ".partial-", ".tmp");
             try {
-                Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.write(partial, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                restrict(partial, "r-x------");
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            if (directory.equals(processDirectory)) {
+                // Only the per-process directory is temporary; a configured one is a cache that outlives us.
                 target.toFile().deleteOnExit();
-                restrict(target, "r-x------");
-            } catch (FileAlreadyExistsException e) {
-                if (Files.isSymbolicLink(target) || !hash.equals(sha256(Files.readAllBytes(target)))) {
-                    throw cannotOpen("the extracted copy " + target + " of " + entryName + " from " + jar
-                            + " has changed since it was written; remove it", null);
-                }
             }
         } catch (IOException e) {
-            throw cannotOpen("cannot extract " + entryName + " of native plugin jar " + jar + " to " + target
-                    + " (" + e + "); check the free space and permissions of " + directory, e);
+            throw cannotOpen("cannot copy " + what + " to " + target + " (" + e + "); check the free space and"
+                    + " permissions of " + directory, e);
         }
         return target;
     }
@@ -155,7 +201,7 @@ final class NativeLibraryExtractor {
         return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -264,7 +264,8 @@ public final class VmLoader implements AutoCloseable {
 
     /**
      * A native VM by the path of its shared library (docs/NATIVE_VMS.md); the reference loader's rules. With
-     * pinning, the library is hashed in a private copy, and that checked copy is what the system loads.
+     * pinning, the library is read once and hashed, and a private copy of those bytes (in the directory of
+     * extracted libraries) is what the system loads.
      */
     private LoadedVm loadNativeLibrary(VmConfig config) throws LoaderException {
         Path library = config.jarPath();
@@ -279,22 +280,20 @@ public final class VmLoader implements AutoCloseable {
                     source);
             return handOut(VmCreator.create(entry, config), entry, config, () -> { });
         }
-        PrivateJarCopies copies = new PrivateJarCopies();
-        try {
-            PrivateJarCopies.Taken taken = copies.take(library, true);
-            String digest = taken.sha256().orElseThrow();
-            if (!trusted.get().contains(digest)) {
-                throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "native library " + library
-                        + " is not trusted: its SHA-256 " + digest + " is not in " + trusted.get().origin()
-                        + "; if you trust this library, add that digest, else give another VM");
-            }
-            VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library),
-                    NativeVmFactory.ofLibrary(library, taken.copy()), source);
-            return handOut(VmCreator.create(entry, config), entry, config, copies::close);
-        } catch (LoaderException | RuntimeException | Error e) {
-            copies.close();
-            throw e;
+        // Read once, hashed, checked, and placed where extracted libraries go (not the memory file system of the
+        // jar copies, which is often mounted noexec): the system loads the bytes that were checked.
+        byte[] content = NativeLibraryExtractor.readLibrary(library);
+        String digest = NativeLibraryExtractor.sha256(content);
+        if (!trusted.get().contains(digest)) {
+            throw new LoaderException(LoaderErrorCode.CANNOT_OPEN, "native library " + library
+                    + " is not trusted: its SHA-256 " + digest + " is not in " + trusted.get().origin()
+                    + "; if you trust this library, add that digest, else give another VM");
         }
+        Path checked = NativeLibraryExtractor.place(content, digest, library.getFileName().toString(),
+                "native library " + library);
+        VmEntry entry = new VmEntry(NativeLibraryNames.vmName(library), NativeVmFactory.ofLibrary(library, checked),
+                source);
+        return handOut(VmCreator.create(entry, config), entry, config, () -> { });
     }
 
     private static VmEntry chooseInJar(Path jar, Registry inJar, List<VmEntry> all) throws LoaderException {
