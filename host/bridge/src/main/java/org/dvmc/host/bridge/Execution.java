@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.dvmc.spi.Host;
+import org.dvmc.spi.TxContext;
 
 /**
  * One native execution in progress: the Java {@link Host} it runs against, the native memory it owns, and the
@@ -21,8 +22,8 @@ import org.dvmc.spi.Host;
  * and nothing is malloc'ed per execution. What does not fit goes to a confined arena made for the execution.
  *
  * <p>An execution is used by the thread that runs it (and the VM's upcalls on that thread); an upcall from
- * another thread that needs memory (get_tx_context with blob hashes) fails and ends the execution as
- * internal error.
+ * another thread that needs memory of the execution (the first get_tx_context or call) fails and ends the
+ * execution as internal error, and other upcalls from another thread are not synchronized with it.
  */
 final class Execution implements SegmentAllocator, AutoCloseable {
 
@@ -66,6 +67,8 @@ final class Execution implements SegmentAllocator, AutoCloseable {
     private Arena overflow;
     /** Where a callback's 32-byte return value is built; the upcall stub copies it out at once. */
     final MemorySegment word;
+    /** The context {@link #txContext} holds now, written by an earlier get_tx_context; null when none. */
+    TxContext writtenTxContext;
     /** Where get_tx_context's return value is built; made on first use. */
     private MemorySegment txContext;
     /** Where call's return value is built; made on first use. */

@@ -88,6 +88,16 @@ public final class FfmNativeVmLinker implements NativeVmLinker {
             }
             throw mismatch;
         }
-        return new NativeVm(instance, library);
+        try {
+            return new NativeVm(instance, library);
+        } catch (RuntimeException e) {
+            // Reading its name or version failed: the instance exists and is ours to destroy.
+            try {
+                NativeVm.destroyInstance(instance, instance.get(ADDRESS, Abi.VM_DESTROY));
+            } catch (RuntimeException destroyFailed) {
+                e.addSuppressed(destroyFailed);
+            }
+            throw e;
+        }
     }
 }

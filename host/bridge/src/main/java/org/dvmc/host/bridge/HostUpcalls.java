@@ -176,6 +176,9 @@ final class HostUpcalls {
         }
     }
 
+    /** The most bytes copy_code asks the Java host for at once: 1 MiB, more than any code a chain allows. */
+    static final int COPY_CODE_CHUNK = 1 << 20;
+
     static long copyCode(long context, long address, long codeOffset, long buffer,
             long bufferSize) {
         try {
@@ -184,17 +187,32 @@ final class HostUpcalls {
             if (length == 0) {
                 return 0;
             }
+            if (buffer == 0) {
+                throw new IllegalStateException("the VM passed NULL for copy_code's buffer of " + length + " bytes");
+            }
             // size_t offsets of 2^63 and more are past any code.
             long offset = codeOffset < 0 ? Long.MAX_VALUE : codeOffset;
-            byte[] copy = new byte[length];
-            int copied = execution.host.copyCode(Memory.addressAt(address), offset, copy, 0, length);
-            if (copied < 0 || copied > length) {
-                throw new IllegalStateException("Host.copyCode returned " + copied + " for a buffer of " + length);
+            Address account = Memory.addressAt(address);
+            // A VM's buffer may be far larger than the code: the Java copy grows a chunk at a time (one host call
+            // for any code up to a chunk), never to the buffer's size at once.
+            int total = 0;
+            while (total < length) {
+                int chunk = Math.min(length - total, COPY_CODE_CHUNK);
+                byte[] copy = new byte[chunk];
+                long from = offset > Long.MAX_VALUE - total ? Long.MAX_VALUE : offset + total;
+                int copied = execution.host.copyCode(account, from, copy, 0, chunk);
+                if (copied < 0 || copied > chunk) {
+                    throw new IllegalStateException("Host.copyCode returned " + copied + " for a buffer of " + chunk);
+                }
+                if (copied > 0) {
+                    MemorySegment.copy(copy, 0, Memory.EVERYTHING, JAVA_BYTE, buffer + total, copied);
+                }
+                total += copied;
+                if (copied < chunk) {
+                    break;
+                }
             }
-            if (copied > 0) {
-                MemorySegment.copy(copy, 0, Memory.EVERYTHING, JAVA_BYTE, buffer, copied);
-            }
-            return copied;
+            return total;
         } catch (Throwable t) {
             fail(context, t);
             return 0;
@@ -218,6 +236,8 @@ final class HostUpcalls {
         MemorySegment target;
         try {
             target = execution.callResult();
+            // Reused by every call of the execution: no output pointer of an earlier, released result may remain.
+            target.fill((byte) 0);
         } catch (Throwable t) {
             execution.fail(t);
             return failedCall(Arena.ofAuto().allocate(Abi.RESULT));
@@ -233,6 +253,8 @@ final class HostUpcalls {
             return target;
         } catch (Throwable t) {
             execution.fail(t);
+            // The output copy writeResult may have made before the Java result's close threw.
+            releaseHostResult(target);
             return failedCall(target);
         }
     }
@@ -260,10 +282,17 @@ final class HostUpcalls {
             if (tx == null) {
                 throw new IllegalStateException("Host.getTxContext returned null");
             }
-            writeTxContext(target, tx, execution);
+            // A VM may ask for every NUMBER or TIMESTAMP: the same context is written (with its arrays, which live
+            // until the execution ends) once, not again on every call.
+            if (!tx.equals(execution.writtenTxContext)) {
+                execution.writtenTxContext = null;
+                writeTxContext(target, tx, execution);
+                execution.writtenTxContext = tx;
+            }
             return target;
         } catch (Throwable t) {
             execution.fail(t);
+            execution.writtenTxContext = null;
             target.fill((byte) 0);
             return target;
         }

@@ -119,6 +119,13 @@ final class NativeVm implements Vm {
         if (setOption.equals(MemorySegment.NULL) || optionName == null) {
             return SetOptionResult.INVALID_NAME;
         }
+        // A C string ends at its first NUL: the VM would see a shorter name or value than the one given.
+        if (optionName.indexOf('\0') >= 0) {
+            return SetOptionResult.INVALID_NAME;
+        }
+        if (value != null && value.indexOf('\0') >= 0) {
+            return SetOptionResult.INVALID_VALUE;
+        }
         try (Arena arena = Arena.ofConfined()) {
             // A null value is passed as NULL, which the C ABI allows.
             MemorySegment nativeValue = value == null ? MemorySegment.NULL : arena.allocateFrom(value);
@@ -137,6 +144,15 @@ final class NativeVm implements Vm {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(code, "code");
         ensureOpen();
+        int[] depth = NESTING.get();
+        if (depth[0] >= MAX_NESTED_EXECUTIONS) {
+            return Result.internalError(new IllegalStateException("native executions are nested " + depth[0]
+                    + " deep on thread " + Thread.currentThread().getName() + ", the most the bridge allows ("
+                    + NESTING_PROPERTY + "=" + MAX_NESTED_EXECUTIONS + "); deeper, the thread's stack could"
+                    + " overflow inside a native upcall, which aborts the JVM. For deeper nesting, raise both the"
+                    + " property and the thread's stack size (-Xss, about 8 KiB per level)"));
+        }
+        depth[0]++;
         try (Execution execution = Execution.start(host)) {
             MemorySegment nativeMessage = writeMessage(message, execution);
             MemorySegment nativeCode = HostUpcalls.copyIn(code, execution);
@@ -149,8 +165,24 @@ final class NativeVm implements Vm {
                 return Result.internalError(t);
             }
             return copyAndRelease(result, execution);
+        } finally {
+            depth[0]--;
         }
     }
+
+    /** The system property that sets {@link #MAX_NESTED_EXECUTIONS}. */
+    static final String NESTING_PROPERTY = "dvmc.bridge.maxNestedExecutions";
+
+    /**
+     * The most native executions nested on one thread (a native VM's call reaching a host that runs a native VM
+     * again, and so on): 100 by default. Each level costs Java and native stack; a thread's stack overflowing
+     * inside an upcall cannot be contained (the JVM aborts), so the bridge answers internal error beyond this
+     * instead. With the JVM's default 1 MiB thread stacks, about 200 levels of the native trans_log fit.
+     */
+    static final int MAX_NESTED_EXECUTIONS = Integer.getInteger(NESTING_PROPERTY, 100);
+
+    /** Per thread, how many native executions are running on it, nested. */
+    private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
 
     /** The Java copy of a native result; its {@code release} runs exactly once, whatever happens. */
     private Result copyAndRelease(MemorySegment result, Execution execution) {

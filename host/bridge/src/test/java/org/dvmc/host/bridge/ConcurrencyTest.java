@@ -2,6 +2,7 @@ package org.dvmc.host.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dvmc.host.loader.LoadedVm;
 import org.dvmc.host.testkit.MockedHost;
 import org.dvmc.spi.Bytes;
 import org.dvmc.spi.Message;
@@ -127,6 +131,58 @@ class ConcurrencyTest {
             assertEquals(word, result.output());
             assertEquals(1, top.calls);
         }
+        assertEquals(0, Execution.running());
+    }
+
+    /** A host whose every call runs the same native VM again, as deep as it goes; remembers the deepest result. */
+    private static final class EndlessHost extends MockedHost {
+        final Vm vm;
+        final int level;
+        final AtomicInteger deepest;
+        final AtomicReference<Result> refusal;
+
+        EndlessHost(Vm vm, int level, AtomicInteger deepest,
+                AtomicReference<Result> refusal) {
+            this.vm = vm;
+            this.level = level;
+            this.deepest = deepest;
+            this.refusal = refusal;
+        }
+
+        @Override
+        public Result call(Message message) {
+            deepest.accumulateAndGet(level, Math::max);
+            Result result = vm.retrieveDescVx(new EndlessHost(vm, level + 1, deepest, refusal), Revision.CANCUN,
+                    message.toBuilder().depth(0).build(), ENDLESS);
+            if (result.status() == StatusCode.INTERNAL_ERROR) {
+                refusal.compareAndSet(null, result);
+            }
+            return result;
+        }
+    }
+
+    /** The native trans_log: PUSH1 0 ×6, PUSH1 0xff, CALL (the host runs this code again), RETURN 32 bytes. */
+    private static final Bytes ENDLESS = Bytes.fromHex("60006000600060006000600060fff1600052596000f3");
+
+    @Test
+    void nestingBeyondTheLimitIsAnInternalErrorNotAStackOverflowThatAbortsTheJvm() throws Exception {
+        AtomicInteger deepest = new AtomicInteger();
+        AtomicReference<Result> refusal = new AtomicReference<>();
+        AtomicReference<Result> outer = new AtomicReference<>();
+        try (LoadedVm loaded = TransLogNative.load("")) {
+            Vm vm = loaded.vm();
+            // The JVM's usual stack for a new thread (1 MiB): deep recursion used to overflow it inside an upcall.
+            Thread thread = new Thread(null, () -> outer.set(vm.retrieveDescVx(new EndlessHost(vm, 1, deepest, refusal),
+                    Revision.CANCUN, Message.builder().gas(10_000_000).build(), ENDLESS)), "deep", 1 << 20);
+            thread.start();
+            thread.join();
+        }
+        assertEquals(NativeVm.MAX_NESTED_EXECUTIONS, deepest.get());
+        Result refused = refusal.get();
+        assertEquals(StatusCode.INTERNAL_ERROR, refused.status());
+        assertTrue(String.valueOf(refused.cause().orElseThrow()).contains(NativeVm.NESTING_PROPERTY),
+                () -> String.valueOf(refused.cause()));
+        assertEquals(StatusCode.SUCCESS, outer.get().status(), () -> String.valueOf(outer.get().cause()));
         assertEquals(0, Execution.running());
     }
 }

@@ -72,16 +72,17 @@ public final class DvmGenerator implements CaseGenerator {
             }
             switch (random.nextInt(20)) {
                 case 0, 1 -> {
+                    // Operands first: at least one on the stack already or new, and one more.
+                    operand();
                     value();
                     code.op(BINARY[random.nextInt(BINARY.length)]);
-                    operand();
                     depth--;
                 }
                 case 2 -> {
+                    operand();
                     value();
                     value();
                     code.op(TERNARY[random.nextInt(TERNARY.length)]);
-                    operand();
                     depth -= 2;
                 }
                 case 3 -> {
@@ -134,12 +135,12 @@ public final class DvmGenerator implements CaseGenerator {
                 }
                 case 16 -> jump();
                 case 17 -> {
-                    code.pushOffset().op(random.nextBoolean() ? MSTORE8 : MSTORE);
-                    if (depth > 0) {
-                        depth--;
-                    } else {
-                        code.op(POP);
+                    // The value to store (the top one, or a new one), then its offset.
+                    if (depth == 0) {
+                        value();
                     }
+                    code.pushOffset().op(random.nextBoolean() ? MSTORE8 : MSTORE);
+                    depth--;
                 }
                 case 18 -> {
                     code.pushValue();

@@ -171,21 +171,46 @@ public final class FuzzCampaign {
                         future.get(progressInterval.toNanos(), TimeUnit.NANOSECONDS);
                         break;
                     } catch (TimeoutException e) {
-                        listener.onProgress(casesRun.sum(), System.nanoTime() - start);
+                        try {
+                            listener.onProgress(casesRun.sum(), System.nanoTime() - start);
+                        } catch (RuntimeException | Error listenerFailed) {
+                            throw new IllegalStateException("fuzz campaign stopped: the listener's onProgress threw "
+                                    + listenerFailed, listenerFailed);
+                        }
                     }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop.set(true);
         } catch (ExecutionException e) {
-            stop.set(true);
             throw new IllegalStateException("fuzz campaign failed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            // However the campaign ends, no case runs after run returns: the caller may close the VMs next (a
+            // native VM destroyed under a running execution would crash the process). Each worker ends after the
+            // case it is running.
+            stop.set(true);
+            pool.shutdown();
+            awaitWorkers(pool);
         }
         synchronized (findings) {
             return new FuzzReport(seed, casesRun.sum(), System.nanoTime() - start, Optional.ofNullable(lowest[0]));
+        }
+    }
+
+    /** Waits until every worker has ended, even if this thread is interrupted meanwhile (it stays interrupted). */
+    private static void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -120,4 +120,32 @@ class FuzzCampaignTest {
         assertTrue(report.casesRun() > 0);
         assertEquals(java.util.Optional.empty(), report.firstDisagreement());
     }
+
+    @Test
+    void noCaseRunsAfterRunHasReturnedOrThrown() throws Exception {
+        java.util.concurrent.atomic.AtomicLong executions = new java.util.concurrent.atomic.AtomicLong();
+        org.dvmc.spi.Vm transLog = SkewedVms.transLog();
+        DiffVm counted = new DiffVm("counted", (host, revision, message, code) -> {
+            executions.incrementAndGet();
+            return transLog.retrieveDescVx(host, revision, message, code);
+        });
+        FuzzCampaign campaign = FuzzCampaign.builder(List.of(counted, counted)).seed(3).count(Long.MAX_VALUE)
+                .threads(2).progressInterval(java.time.Duration.ofMillis(20)).build();
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> campaign.run(new FuzzListener() {
+                    @Override
+                    public boolean onDisagreement(FuzzReport.Finding finding) {
+                        return false;
+                    }
+
+                    @Override
+                    public void onProgress(long casesRun, long elapsedNanos) {
+                        throw new UnsupportedOperationException("planted");
+                    }
+                }));
+        assertTrue(failure.getMessage().contains("onProgress"), failure.getMessage());
+        long whenItThrew = executions.get();
+        Thread.sleep(200);
+        assertEquals(whenItThrew, executions.get(), "cases still ran after run threw");
+    }
 }
