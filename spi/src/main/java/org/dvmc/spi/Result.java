@@ -19,7 +19,8 @@ import java.util.Optional;
  * the general {@link #of(StatusCode, long, long, Bytes)}.
  *
  * <p>By the contract, gas left is 0 and the output empty unless the status is {@link StatusCode#SUCCESS}
- * or {@link StatusCode#REVERT}, and the create address is zero unless a creation succeeded. This
+ * or {@link StatusCode#REVERT}, the gas refund is 0 unless the status is {@link StatusCode#SUCCESS}, and the
+ * create address is zero unless a creation succeeded. This
  * class does not enforce that rule, so that a host or the conformance suite can detect a VM that
  * breaks it.
  */
@@ -149,7 +150,10 @@ public final class Result implements AutoCloseable {
         return gasLeft;
     }
 
-    /** {@return gas units to refund at the end of the transaction; 0 unless the VM computes refunds} */
+    /**
+     * {@return gas units to refund at the end of the transaction; 0 unless the status is success and the VM
+     * computes refunds}
+     */
     public long gasRefund() {
         return gasRefund;
     }

@@ -15,8 +15,14 @@ import java.util.regex.Pattern;
  */
 public interface VmFactory {
 
-    /** What a codename may consist of: lower-case ASCII letters, digits and underscores, starting with a letter. */
-    Pattern CODENAME_PATTERN = Pattern.compile("[a-z][a-z0-9_]*");
+    /** The longest codename a host accepts, in characters. */
+    int MAX_CODENAME_LENGTH = 64;
+
+    /**
+     * What a codename may consist of: lower-case ASCII letters, digits and underscores, starting with a letter, at
+     * most {@value #MAX_CODENAME_LENGTH} characters in all.
+     */
+    Pattern CODENAME_PATTERN = Pattern.compile("[a-z][a-z0-9_]{0," + (MAX_CODENAME_LENGTH - 1) + "}");
 
     /**
      * The codename users select the VM by, e.g. {@code "trans_log"}; matches {@link #CODENAME_PATTERN}

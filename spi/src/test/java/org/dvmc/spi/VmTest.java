@@ -73,4 +73,10 @@ class VmTest {
         Pattern pattern = VmFactory.CODENAME_PATTERN;
         assertFalse(pattern.matcher(codename).matches(), codename);
     }
+
+    @Test
+    void aCodenameHasAtMost64Characters() {
+        assertTrue(VmFactory.CODENAME_PATTERN.matcher("a" + "b".repeat(63)).matches());
+        assertFalse(VmFactory.CODENAME_PATTERN.matcher("a" + "b".repeat(64)).matches());
+    }
 }

@@ -23,7 +23,7 @@ final class FactoryDiscovery {
     static final String SERVICES_FILE = "META-INF/services/" + VmFactory.class.getName();
 
     /** The longest codename accepted, in characters; a longer one is refused before it is matched or shown. */
-    static final int MAX_CODENAME_LENGTH = 64;
+    static final int MAX_CODENAME_LENGTH = VmFactory.MAX_CODENAME_LENGTH;
 
     /** Guards against a classpath whose ServiceLoader keeps failing without advancing. */
     private static final int MAX_CLASSPATH_PROVIDERS = 10_000;

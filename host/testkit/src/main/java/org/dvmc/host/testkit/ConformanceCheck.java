@@ -61,9 +61,11 @@ public record ConformanceCheck(String name, String description, Duration timeout
         FutureTask<String> task = new FutureTask<>(procedure::verify);
         Thread worker = new Thread(task, "dvmc-conformance-" + name);
         worker.setDaemon(true);
+        // In nanoseconds, saturating: a sub-millisecond timeout stays positive, a huge one (no limit) does not overflow.
+        long waitNanos = TimeUnit.NANOSECONDS.convert(timeout);
         try {
             worker.start();
-            String detail = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String detail = task.get(waitNanos, TimeUnit.NANOSECONDS);
             return CheckResult.pass(name, detail == null ? "passed" : detail);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -74,7 +76,7 @@ public record ConformanceCheck(String name, String description, Duration timeout
                     + "; no method of a VM may let an exception out");
         } catch (TimeoutException e) {
             worker.interrupt();
-            return CheckResult.fail(name, "did not finish within " + timeout.toMillis() + " ms; every call into"
+            return CheckResult.fail(name, "did not finish within " + describe(timeout) + "; every call into"
                     + " a VM must return, and gas bounds every execution");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,5 +86,16 @@ public record ConformanceCheck(String name, String description, Duration timeout
             // e.g. OutOfMemoryError while starting the thread: still a result, never an exception.
             return CheckResult.fail(name, "could not run: " + Throwables.describe(t));
         }
+    }
+
+    /** {@code 10000 ms}, or {@code 0.5 ms} below a millisecond: the timeout as the failure names it. */
+    private static String describe(Duration timeout) {
+        if (timeout.compareTo(Duration.ofMillis(1)) < 0) {
+            return timeout.toNanos() / 1e6 + " ms";
+        }
+        if (timeout.compareTo(Duration.ofDays(1)) > 0) {
+            return timeout.toString();
+        }
+        return timeout.toMillis() + " ms";
     }
 }

@@ -103,8 +103,9 @@ public final class ConformanceSuite {
                         () -> IdentityChecks.capabilities(source)),
                 check("call-fe00", "fe00 as a CALL with 65536 gas gives gas left 0 and no output unless"
                         + " success or revert, and a zero create address", () -> ExecutionChecks.callFe00(source)),
-                check("create-fe00", "fe00 as a CREATE with 65536 gas gives gas left 0, no output and a zero"
-                        + " create address unless success or revert", () -> ExecutionChecks.createFe00(source)),
+                check("create-fe00", "fe00 as a CREATE with 65536 gas gives gas left 0 and no output unless success"
+                        + " or revert, and a zero create address unless the creation succeeded",
+                        () -> ExecutionChecks.createFe00(source)),
                 check("result-rules", "fixed and seeded random programs give results within the gas and output rules",
                         () -> ExecutionChecks.resultRules(source)),
                 check("option-unknown-name", "setOption with an unknown name gives INVALID_NAME, also for a null"

@@ -20,8 +20,8 @@ final class FactoryChecks {
         if (!VmFactory.CODENAME_PATTERN.matcher(first).matches()) {
             throw new ConformanceFailure("codename() returned \"" + first + "\", which does not match "
                     + VmFactory.CODENAME_PATTERN.pattern() + "; a codename is lower-case ASCII letters, digits and"
-                    + " underscores, starting with a letter (e.g. \"" + suggestion(first) + "\"), or every host"
-                    + " rejects the VM");
+                    + " underscores, starting with a letter, at most " + VmFactory.MAX_CODENAME_LENGTH
+                    + " characters (e.g. \"" + suggestion(first) + "\"), or every host rejects the VM");
         }
         for (int i = 1; i < READS; i++) {
             String next = codenameOf(factory);
@@ -50,6 +50,7 @@ final class FactoryChecks {
     /** A codename in the pattern close to {@code codename}, for the failure message. */
     private static String suggestion(String codename) {
         String lower = codename.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        return lower.isEmpty() || !Character.isLetter(lower.charAt(0)) ? "vm_" + lower : lower;
+        String started = lower.isEmpty() || !Character.isLetter(lower.charAt(0)) ? "vm_" + lower : lower;
+        return started.substring(0, Math.min(started.length(), VmFactory.MAX_CODENAME_LENGTH));
     }
 }

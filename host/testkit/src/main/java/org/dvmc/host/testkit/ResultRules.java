@@ -22,7 +22,8 @@ final class ResultRules {
 
     /**
      * The first rule {@code result} of executing {@code message} breaks: gas left within 0..gas, gas
-     * left 0 and output empty unless success or revert, create address zero unless a creation succeeded.
+     * left 0 and output empty unless success or revert, gas refund 0 unless success, create address zero
+     * unless a creation succeeded. The same rules as the loader's result contract.
      */
     static Optional<String> violation(Message message, Result result) {
         StatusCode status = result.status();
@@ -33,6 +34,10 @@ final class ResultRules {
         if (!status.keepsGasAndOutput() && result.gasLeft() != 0) {
             return Optional.of("status " + status + " but gas left " + result.gasLeft()
                     + "; must be 0 unless success or revert");
+        }
+        if (status != StatusCode.SUCCESS && result.gasRefund() != 0) {
+            return Optional.of("status " + status + " but gas refund " + result.gasRefund()
+                    + "; must be 0 unless success");
         }
         if (!status.keepsGasAndOutput() && !result.output().isEmpty()) {
             return Optional.of("status " + status + " but output " + show(result.output())

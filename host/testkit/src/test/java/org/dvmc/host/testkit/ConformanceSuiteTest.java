@@ -18,6 +18,7 @@ import org.dvmc.host.testkit.fixtures.MiniEvm;
 import org.dvmc.host.testkit.fixtures.TinyVm;
 import org.dvmc.spi.Dvmc;
 import org.dvmc.spi.Vm;
+import org.dvmc.spi.VmFactory;
 import org.junit.jupiter.api.Test;
 
 class ConformanceSuiteTest {
@@ -142,6 +143,31 @@ class ConformanceSuiteTest {
                 + " or revert", results.get("create-fe00").line());
         assertEquals(new TreeSet<>(Set.of("call-fe00", "create-fe00", "result-rules")), failed(results),
                 report(results));
+    }
+
+    @Test
+    void aRefundOnFailureFailsTheFe00Checks() {
+        Map<String, CheckResult> results = run(BrokenVms.RefundsOnFailure::new);
+        assertEquals("FAIL call-fe00: status invalid instruction but gas refund 5; must be 0 unless success",
+                results.get("call-fe00").line());
+        assertTrue(failed(results).contains("create-fe00"), report(results));
+    }
+
+    @Test
+    void aCodenameLongerThanHostsAcceptFailsTheCodenameCheck() {
+        String longest = "v" + "m".repeat(VmFactory.MAX_CODENAME_LENGTH - 1);
+        assertTrue(ConformanceSuite.forFactory(BrokenVms.factory(longest, TinyVm::new)).checks().get(0).run().passed());
+        CheckResult tooLong = ConformanceSuite.forFactory(BrokenVms.factory(longest + "m", TinyVm::new)).checks().get(0)
+                .run();
+        assertTrue(tooLong.line().startsWith("FAIL codename:") && tooLong.line().contains("at most 64 characters"),
+                tooLong.line());
+    }
+
+    @Test
+    void aTimeoutWithoutPracticalLimitDoesNotOverflow() {
+        List<CheckResult> results = ConformanceSuite.forFactory(new MiniEvm.Factory())
+                .withTimeout(Duration.ofSeconds(Long.MAX_VALUE)).run();
+        assertTrue(CheckResult.allPassed(results), results.toString());
     }
 
     @Test
