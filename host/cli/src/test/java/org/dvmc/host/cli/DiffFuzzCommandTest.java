@@ -1,17 +1,16 @@
 package org.dvmc.host.cli;
 
+import static org.dvmc.host.cli.InProcessDvmc.assertUsageError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.dvmc.host.cli.InProcessDvmc.Outcome;
 import org.dvmc.host.difftest.DiffCase;
 import org.dvmc.spi.Bytes;
 import org.dvmc.spi.Revision;
@@ -27,17 +26,8 @@ class DiffFuzzCommandTest {
     @TempDir
     Path workingDirectory;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
     private Outcome dvmc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err),
-                Map.of(PluginsDirectory.ENVIRONMENT_VARIABLE, workingDirectory.resolve("no-plugins").toString()),
-                workingDirectory, Optional::empty);
-        int status = invocation.execute(args);
-        return new Outcome(status, out.toString(), err.toString());
+        return InProcessDvmc.run(workingDirectory, InProcessDvmc.withoutPlugins(workingDirectory), args);
     }
 
     @Test
@@ -65,13 +55,6 @@ class DiffFuzzCommandTest {
         Outcome outcome = dvmc("--vm", "trans_log", "--vm", "trans_log", "diff", "fe", "--create");
         assertEquals(new Outcome(0, ("Config: trans_log\nCreating and executing on Cancun with 1000000 gas limit\n"
                 + "Contract creation failed: undefined instruction\n\n").repeat(2) + "Agree\n", ""), outcome);
-    }
-
-    /** Exit status 2, nothing on stdout, and {@code token} on stderr. */
-    private static void assertUsageError(String token, Outcome outcome) {
-        assertEquals(2, outcome.status(), outcome.toString());
-        assertEquals("", outcome.out(), outcome.toString());
-        assertTrue(outcome.err().contains(token), outcome.toString());
     }
 
     @Test

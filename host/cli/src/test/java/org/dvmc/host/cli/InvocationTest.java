@@ -1,13 +1,12 @@
 package org.dvmc.host.cli;
 
+import static org.dvmc.host.cli.InProcessDvmc.assertUsageError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+import org.dvmc.host.cli.InProcessDvmc.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +21,8 @@ class InvocationTest {
     @TempDir
     Path workingDirectory;
 
-    /** What one invocation printed and returned. */
-    private record Outcome(int status, String out, String err) {
-    }
-
     private Outcome dvmc(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err), environment, workingDirectory,
-                Optional::empty);
-        int status = invocation.execute(args);
-        return new Outcome(status, out.toString(), err.toString());
+        return InProcessDvmc.run(workingDirectory, environment, args);
     }
 
     private Outcome dvmc(String... args) {
@@ -95,13 +85,6 @@ class InvocationTest {
         assertEquals(3, dvmc("--vm", "", "run", "00").status());
         assertEquals(6, dvmc("--vm", "trans_log,colour=red", "run", "00").status());
         assertEquals(7, dvmc("--vm", "trans_log,verbose=loud", "run", "00").status());
-    }
-
-    /** Exit status 2, nothing on stdout, and one line on stderr holding {@code token}. */
-    private static void assertUsageError(String token, Outcome outcome) {
-        assertEquals(2, outcome.status(), outcome.toString());
-        assertEquals("", outcome.out(), outcome.toString());
-        assertTrue(outcome.err().contains(token), outcome.toString());
     }
 
     @Test

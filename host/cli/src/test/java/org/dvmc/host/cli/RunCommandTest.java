@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +27,9 @@ class RunCommandTest {
     }
 
     private Run dvmc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err),
-                Map.of(PluginsDirectory.ENVIRONMENT_VARIABLE, workingDirectory.resolve("no-plugins").toString()),
-                workingDirectory, Optional::empty);
-        int status = invocation.execute(args);
-        return new Run(status, out.toString().lines().toList(), err.toString().lines().toList());
+        InProcessDvmc.Outcome outcome = InProcessDvmc.run(workingDirectory, InProcessDvmc.withoutPlugins(workingDirectory),
+                args);
+        return new Run(outcome.status(), outcome.out().lines().toList(), outcome.err().lines().toList());
     }
 
     private static Run ok(String... out) {

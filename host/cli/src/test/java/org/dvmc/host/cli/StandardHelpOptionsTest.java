@@ -3,11 +3,9 @@ package org.dvmc.host.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+import org.dvmc.host.cli.InProcessDvmc.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,16 +19,8 @@ class StandardHelpOptionsTest {
     @TempDir
     Path workingDirectory;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
     private Outcome dvmc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Invocation invocation = new Invocation(new PrintWriter(out), new PrintWriter(err), Map.of(), workingDirectory,
-                Optional::empty);
-        int status = invocation.execute(args);
-        return new Outcome(status, out.toString(), err.toString());
+        return InProcessDvmc.run(workingDirectory, Map.of(), args);
     }
 
     @ParameterizedTest
