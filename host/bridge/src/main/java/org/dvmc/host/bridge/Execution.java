@@ -55,6 +55,8 @@ final class Execution implements SegmentAllocator, AutoCloseable {
         final int home = HOMES.getAndIncrement() * SLOTS_PER_CACHE_LINE & (SLOTS - 1);
         long top;
         byte[] output = new byte[256];
+        /** How many executions are running on this thread, nested in one another. */
+        int running;
     }
 
     /** The host context native code gets for this execution; never dereferenced. Set before it is published. */
@@ -82,6 +84,7 @@ final class Execution implements SegmentAllocator, AutoCloseable {
         this.start = scratch.top;
         // Made at once, so that the callbacks returning a word also work from a thread the VM started.
         this.word = allocate(Abi.BYTES32);
+        scratch.running++;
     }
 
     /** Starts an execution against {@code host}; close it when the native call returned. */
@@ -147,6 +150,11 @@ final class Execution implements SegmentAllocator, AutoCloseable {
         return overflow.allocate(byteSize, byteAlignment);
     }
 
+    /** How many executions run on this thread, this one and those it is nested in, 1 or more. */
+    int nestedOnThread() {
+        return scratch.running;
+    }
+
     /** Where get_tx_context's return value is built. */
     MemorySegment txContext() {
         if (txContext == null) {
@@ -202,6 +210,7 @@ final class Execution implements SegmentAllocator, AutoCloseable {
             OVERFLOW.remove(id);
         }
         scratch.top = start;
+        scratch.running--;
         if (overflow != null) {
             overflow.close();
         }

@@ -144,16 +144,15 @@ final class NativeVm implements Vm {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(code, "code");
         ensureOpen();
-        int[] depth = NESTING.get();
-        if (depth[0] >= MAX_NESTED_EXECUTIONS) {
-            return Result.internalError(new IllegalStateException("native executions are nested " + depth[0]
-                    + " deep on thread " + Thread.currentThread().getName() + ", the most the bridge allows ("
-                    + NESTING_PROPERTY + "=" + MAX_NESTED_EXECUTIONS + "); deeper, the thread's stack could"
-                    + " overflow inside a native upcall, which aborts the JVM. For deeper nesting, raise both the"
-                    + " property and the thread's stack size (-Xss, about 8 KiB per level)"));
-        }
-        depth[0]++;
         try (Execution execution = Execution.start(host)) {
+            if (execution.nestedOnThread() > MAX_NESTED_EXECUTIONS) {
+                return Result.internalError(new IllegalStateException("native executions are nested "
+                        + MAX_NESTED_EXECUTIONS + " deep on thread " + Thread.currentThread().getName()
+                        + ", the most the bridge allows (" + NESTING_PROPERTY + "=" + MAX_NESTED_EXECUTIONS
+                        + "); deeper, the thread's stack could overflow inside a native upcall, which aborts the JVM."
+                        + " For deeper nesting, raise both the property and the thread's stack size (-Xss, about"
+                        + " 8 KiB per level)"));
+            }
             MemorySegment nativeMessage = writeMessage(message, execution);
             MemorySegment nativeCode = HostUpcalls.copyIn(code, execution);
             MemorySegment result;
@@ -165,8 +164,6 @@ final class NativeVm implements Vm {
                 return Result.internalError(t);
             }
             return copyAndRelease(result, execution);
-        } finally {
-            depth[0]--;
         }
     }
 
@@ -181,8 +178,6 @@ final class NativeVm implements Vm {
      */
     static final int MAX_NESTED_EXECUTIONS = Integer.getInteger(NESTING_PROPERTY, 100);
 
-    /** Per thread, how many native executions are running on it, nested. */
-    private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
 
     /** The Java copy of a native result; its {@code release} runs exactly once, whatever happens. */
     private Result copyAndRelease(MemorySegment result, Execution execution) {
